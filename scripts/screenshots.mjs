@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Renders demo pages in headless Chromium at 1280 px and 360 px and saves PNGs
+// in docs/screenshots/ (the README shows them). Usage:
+//   node scripts/screenshots.mjs [page.html ...]
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
+
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html'];
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+
+const server = await createServer({
+  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+  server: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const browser = await puppeteer.launch({
+  executablePath: findChromium(),
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+try {
+  for (const name of pages) {
+    for (const width of [1280, 360]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+      page.on('pageerror', (e) => console.error(`${name} @${width}: page error: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
+      await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
+      await new Promise((r) => setTimeout(r, 500));
+      const file = `${out}${name.replace(/\.html$/, '').replace(/\//g, '-')}-${width}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`saved ${file}`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

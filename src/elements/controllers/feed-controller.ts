@@ -1,0 +1,130 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError } from '../../feed/errors.js';
+import { FeedStore, type FeedState } from '../../feed/store.js';
+
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  /** The `feed` attribute. */
+  feed?: string | null;
+  /** The `max-age` attribute, seconds. */
+  maxAge?: number | null;
+}
+
+/** The feed URL an element names: its `feed` attribute, else the page's `<meta name="bantin:feed">`. */
+export function feedUrlOf(host: FeedHost): string | null {
+  const raw = host.feed?.trim() || document.querySelector<HTMLMetaElement>('meta[name="bantin:feed"]')?.content?.trim();
+  if (!raw) return null;
+  try {
+    return new URL(raw, document.baseURI).href;
+  } catch {
+    return null;
+  }
+}
+
+const IDLE: FeedState = {
+  status: 'idle',
+  feed: null,
+  error: null,
+  stale: false,
+  fromCache: false,
+  revalidating: false,
+  loadingMore: false,
+  hasMore: false,
+  skipped: [],
+};
+
+export interface BantinLoadDetail {
+  feed: NonNullable<FeedState['feed']>;
+  fromCache: boolean;
+}
+export interface BantinErrorDetail {
+  error: FeedError;
+}
+
+/**
+ * Connects an element to the page-wide FeedStore of its feed URL and
+ * re-renders it on every change. Elements never fetch: this is their only
+ * way to data. Fires `bantin-load` once data is on screen and `bantin-error`
+ * on each new failure, both bubbling and composed.
+ */
+export class FeedController implements ReactiveController {
+  state: FeedState = IDLE;
+  store: FeedStore | null = null;
+  private url: string | null | undefined = undefined;
+  private unsubscribe: (() => void) | null = null;
+  private pending: CustomEvent[] = [];
+
+  constructor(
+    private readonly host: FeedHost,
+    /** Optional feeds (a counter fed by its endpoint alone) report no `no-feed` error. */
+    private readonly options: { optional?: boolean } = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.connect();
+  }
+
+  hostDisconnected() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.url = undefined;
+  }
+
+  hostUpdate() {
+    if (feedUrlOf(this.host) !== this.url) this.connect();
+  }
+
+  hostUpdated() {
+    const events = this.pending;
+    this.pending = [];
+    for (const event of events) this.host.dispatchEvent(event);
+  }
+
+  /** Asks the network again (the retry button). */
+  retry() {
+    return this.store?.refresh();
+  }
+
+  loadMore(): Promise<number> {
+    return this.store?.loadMore() ?? Promise.resolve(0);
+  }
+
+  private connect() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.url = feedUrlOf(this.host);
+    if (!this.url) {
+      this.store = null;
+      if (this.options.optional) {
+        this.state = IDLE;
+      } else {
+        const error = new FeedError(
+          'no-feed',
+          `<${this.host.localName}> has no feed: give it a feed="…" attribute, or put <meta name="bantin:feed" content="…"> in the page.`,
+        );
+        this.state = { ...IDLE, status: 'error', error };
+        this.queue('bantin-error', { error });
+      }
+      this.host.requestUpdate();
+      return;
+    }
+    this.store = FeedStore.for(this.url, { maxAge: this.host.maxAge ?? undefined });
+    this.unsubscribe = this.store.subscribe((state) => this.onState(state));
+  }
+
+  private onState(state: FeedState) {
+    const prev = this.state;
+    this.state = state;
+    if (state.feed && state.feed !== prev.feed) {
+      this.queue('bantin-load', { feed: state.feed, fromCache: state.fromCache });
+    }
+    if (state.error && state.error !== prev.error) this.queue('bantin-error', { error: state.error });
+    this.host.requestUpdate();
+  }
+
+  private queue(type: string, detail: unknown) {
+    this.pending = this.pending.filter((e) => e.type !== type);
+    this.pending.push(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,33 @@
+export type FeedErrorCode =
+  /** No feed URL: neither a `feed` attribute nor `<meta name="bantin:feed">`. */
+  | 'no-feed'
+  /** The request did not complete: offline, DNS, CORS, connection refused. */
+  | 'network'
+  /** No answer within the time limit. */
+  | 'timeout'
+  /** The server answered with a non-2xx status. */
+  | 'http'
+  /** The body is not JSON, or is cut short. */
+  | 'not-json'
+  /** JSON, but not a JSON Feed (wrong or missing version, no items array). */
+  | 'not-a-feed';
+
+/**
+ * Every way loading a feed can fail. `message` is written for the webmaster
+ * who has to fix it (English; elements show a localized text chosen by `code`).
+ */
+export class FeedError extends Error {
+  override name = 'FeedError';
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+    readonly url: string | null = null,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Also true for a FeedError from a second copy of bantin on the page. */
+export const isFeedError = (e: unknown): e is FeedError =>
+  e instanceof FeedError || (e instanceof Error && e.name === "FeedError" && typeof (e as FeedError).code === "string");

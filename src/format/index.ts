@@ -1,0 +1,14 @@
+export { formatDate, toDateFormat, monthName, LEGACY_VI_MONTHS, DATE_FORMATS, type DateFormat, type DateFormatOptions } from './date.js';
+export { formatNumber, formatBytes } from './number.js';
+export { resolveLocale, DEFAULT_LANG, type Lang, type Locale } from './lang.js';
+export { label, errorLabel, LABELS, type LabelKey, type Labels } from './labels.js';
+export {
+  DEFAULT_TIME_ZONE,
+  resolveTimeZone,
+  zonedParts,
+  zonedTimeToUtc,
+  dayKey,
+  parseDayKey,
+  daysInMonth,
+  type ZonedParts,
+} from './time-zone.js';

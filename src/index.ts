@@ -1,0 +1,9 @@
+/**
+ * bantin: every element, and the data layers they stand on.
+ * Importing this module defines all the elements.
+ */
+export * from './feed/index.js';
+export * from './format/index.js';
+export { FeedController, feedUrlOf, type FeedHost, type BantinLoadDetail, type BantinErrorDetail } from './elements/controllers/feed-controller.js';
+export { LocaleController, langOf } from './elements/controllers/locale-controller.js';
+export { BantinElement } from './elements/base.js';

@@ -1,0 +1,262 @@
+import { expect } from '@open-wc/testing';
+import { parseFeed, parseFeedText, parseFeedDate } from '../../src/feed/parse.js';
+import { FeedError } from '../../src/feed/errors.js';
+
+const BASE = 'https://quan5.example.vn/feeds/tin-tuc.json';
+
+async function corpus(path: string): Promise<string> {
+  const res = await fetch(`/corpus/${path}`);
+  expect(res.status, path).to.equal(200);
+  return res.text();
+}
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).to.be.instanceOf(FeedError);
+    return (e as FeedError).code;
+  }
+  throw new Error('did not throw');
+}
+
+describe('parseFeed: the corpus', () => {
+  const valid: [string, number][] = [
+    ['feeds/gofeed/version_json_10.json', 1],
+    ['feeds/gofeed/version_json_11.json', 1],
+    ['feeds/gofeed/version_json_11_deprecated_author.json', 1],
+    ['feeds/rsparser/3960.json', 20],
+    ['feeds/rsparser/DaringFireball.json', 48],
+    ['feeds/rsparser/allthis.json', 12],
+    ['feeds/rsparser/authors.json', 4],
+    ['feeds/rsparser/curt.json', 26],
+    ['feeds/rsparser/inessential.json', 20],
+    ['feeds/rsparser/jsonfeed-extension.json', 3],
+    ['feeds/rsparser/pxlnv.json', 20],
+    ['feeds/rsparser/rose.json', 84],
+  ];
+  for (const [path, count] of valid) {
+    it(`parses ${path} with all ${count} items`, async () => {
+      const { feed, skipped } = parseFeedText(await corpus(path), `https://example.org/${path}`);
+      expect(skipped).to.deep.equal([]);
+      expect(feed.items).to.have.length(count);
+      for (const a of feed.items) expect(a.id).to.be.a('string').and.not.equal('');
+    });
+  }
+
+  it('rejects the truncated allthis-partial.json as not-json, saying where', async () => {
+    const text = await corpus('feeds/rsparser/allthis-partial.json');
+    try {
+      parseFeedText(text, 'https://example.org/allthis-partial.json');
+      expect.fail('parsed');
+    } catch (e) {
+      expect((e as FeedError).code).to.equal('not-json');
+      expect((e as FeedError).message).to.contain('https://example.org/allthis-partial.json');
+      expect((e as FeedError).message).to.match(/truncated|control character/);
+    }
+  });
+
+  it('rejects ScriptingNews.json (RSS in JSON) as not-a-feed, naming what it found', async () => {
+    const text = await corpus('feeds/rsparser/ScriptingNews.json');
+    try {
+      parseFeedText(text, 'https://example.org/ScriptingNews.json');
+      expect.fail('parsed');
+    } catch (e) {
+      expect((e as FeedError).code).to.equal('not-a-feed');
+      expect((e as FeedError).message).to.contain('rss');
+    }
+  });
+
+  it('rejects RSS and Atom files as not-json with a hint', async () => {
+    for (const path of ['feeds/rsparser/489.rss', 'feeds/rsparser/DaringFireball.atom', 'feeds/rsparser/donthitsave.xml']) {
+      const text = await corpus(path);
+      try {
+        parseFeedText(text, path);
+        expect.fail('parsed');
+      } catch (e) {
+        expect((e as FeedError).code, path).to.equal('not-json');
+        expect((e as FeedError).message).to.contain('JSON Feed only');
+      }
+    }
+  });
+
+  it('parses vi-news.feed.json: 2,653 items, none dropped, dates and categories intact', async () => {
+    const text = await corpus('vi-news.feed.json');
+    const { feed, skipped } = parseFeedText(text, 'https://example.org/vi-news.feed.json');
+    expect(skipped).to.deep.equal([]);
+    expect(feed.items).to.have.length(2653);
+    expect(feed.items.every((a) => a.published instanceof Date && !isNaN(a.published.getTime()))).to.equal(true);
+    expect(feed.items.every((a) => a.category)).to.equal(true);
+    expect(feed.items[0].published!.toISOString()).to.equal('2021-05-02T01:08:09.000Z');
+  });
+
+  it('keeps the 1,812 undated DANeS items (date_published is optional)', async () => {
+    const { feed, skipped } = parseFeedText(await corpus('vi-news-danes.feed.json'), 'https://example.org/danes.json');
+    expect(skipped).to.deep.equal([]);
+    expect(feed.items).to.have.length(2031);
+    expect(feed.items.filter((a) => a.published === null)).to.have.length(1812);
+  });
+
+  it('reads curt.json zone-less dates as wall time in the given zone', async () => {
+    const text = await corpus('feeds/rsparser/curt.json');
+    const inVietnam = parseFeedText(text, 'https://example.org/curt.json').feed.items[0];
+    expect(inVietnam.published!.toISOString()).to.equal('2018-01-06T01:00:00.000Z');
+    const inLa = parseFeedText(text, 'https://example.org/curt.json', { timeZone: 'America/Los_Angeles' }).feed.items[0];
+    expect(inLa.published!.toISOString()).to.equal('2018-01-06T16:00:00.000Z');
+  });
+});
+
+describe('parseFeed: the model', () => {
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Quận 5',
+    home_page_url: '/',
+    next_url: 'trang-2.json',
+    _bantin: { visits: 19467540 },
+    items: [
+      {
+        id: 4711,
+        url: '/tin-tuc/4711',
+        title: 'Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI',
+        content_html: '<p>Ngày 22 tháng 02 năm 2017…</p>',
+        image: 'anh/hoi-nghi.jpg',
+        date_published: '2017-02-27T13:35:00+07:00',
+        date_modified: 'not a date',
+        tags: ['Tin tức sự kiện', 'Đảng bộ'],
+        _bantin: { category: 'Tin tức sự kiện', views: 770 },
+        attachments: [
+          { url: 'video/demo.mp4', mime_type: 'video/mp4', title: 'Video demo', size_in_bytes: 1234567 },
+          { url: 'javascript:alert(1)', mime_type: 'text/html' },
+        ],
+      },
+      { id: 'b', title: 'No category ext', content_text: 'x', tags: ['Văn hóa'] },
+    ],
+  };
+
+  it('builds the typed feed and article', () => {
+    const { feed, skipped } = parseFeed(doc, BASE);
+    expect(skipped).to.deep.equal([]);
+    expect(feed).to.include({
+      url: BASE,
+      title: 'Quận 5',
+      homePageUrl: 'https://quan5.example.vn/',
+      nextUrl: 'https://quan5.example.vn/feeds/trang-2.json',
+      visits: 19467540,
+    });
+    const a = feed.items[0];
+    expect(a.id).to.equal('4711');
+    expect(a.url).to.equal('https://quan5.example.vn/tin-tuc/4711');
+    expect(a.image).to.equal('https://quan5.example.vn/feeds/anh/hoi-nghi.jpg');
+    expect(a.published!.toISOString()).to.equal('2017-02-27T06:35:00.000Z');
+    expect(a.modified).to.equal(null);
+    expect(a.category).to.equal('Tin tức sự kiện');
+    expect(a.views).to.equal(770);
+    expect(a.contentHtml).to.equal('<p>Ngày 22 tháng 02 năm 2017…</p>');
+    expect(a.attachments).to.deep.equal([
+      {
+        url: 'https://quan5.example.vn/feeds/video/demo.mp4',
+        mimeType: 'video/mp4',
+        title: 'Video demo',
+        sizeInBytes: 1234567,
+        durationInSeconds: null,
+      },
+    ]);
+    expect(feed.items[1].category).to.equal('Văn hóa');
+    expect(feed.items[1].views).to.equal(null);
+    expect(feed.items[1].order).to.equal(1);
+  });
+
+  it('accepts every way real feeds name the version', () => {
+    for (const version of [
+      'https://jsonfeed.org/version/1.1',
+      'https://jsonfeed.org/version/1',
+      'http://jsonfeed.org/version/1',
+      'https://jsonfeed.org/version/1.1/',
+      '1.0',
+      '1.1',
+    ]) {
+      expect(parseFeed({ ...doc, version }, BASE).feed.items, version).to.have.length(2);
+    }
+  });
+
+  it('rejects documents that are not JSON Feeds', () => {
+    expect(codeOf(() => parseFeed({ rss: {} }, BASE))).to.equal('not-a-feed');
+    expect(codeOf(() => parseFeed([], BASE))).to.equal('not-a-feed');
+    expect(codeOf(() => parseFeed({ version: 'https://jsonfeed.org/version/2', items: [] }, BASE))).to.equal('not-a-feed');
+    expect(codeOf(() => parseFeed({ version: '1.1', items: {} }, BASE))).to.equal('not-a-feed');
+    expect(codeOf(() => parseFeedText('', BASE))).to.equal('not-json');
+    expect(codeOf(() => parseFeedText('<html>502 Bad Gateway</html>', BASE))).to.equal('not-json');
+    expect(codeOf(() => parseFeedText('{"version": "1.1", "items": [', BASE))).to.equal('not-json');
+  });
+
+  it('skips bad items with index and reason, keeping the rest', () => {
+    const { feed, skipped } = parseFeed(
+      {
+        version: '1.1',
+        items: [
+          { title: 'no id', content_text: 'x' },
+          { id: 'ok1', content_text: 'x' },
+          { id: 'no-content', title: 'x' },
+          { id: 'bad-date', content_text: 'x', date_published: '27/02/2017' },
+          { id: 'ok1', content_text: 'duplicate' },
+          'not an object',
+          { id: '  ', content_text: 'blank id' },
+          { id: 'ok2', content_html: '', date_published: '2017-02-30T10:00:00Z' },
+          { id: 'ok3', content_text: 'y' },
+        ],
+      },
+      BASE,
+    );
+    expect(feed.items.map((a) => a.id)).to.deep.equal(['ok1', 'ok3']);
+    expect(skipped.map((s) => [s.index, s.reason.split(' ')[0]])).to.deep.equal([
+      [0, 'no'],
+      [2, 'no'],
+      [3, 'unusable'],
+      [4, 'duplicate'],
+      [5, 'not'],
+      [6, 'no'],
+      [7, 'unusable'],
+    ]);
+    expect(skipped[1]).to.include({ id: 'no-content', reason: 'no content_html or content_text' });
+  });
+
+  it('never lets an unsafe URL through', () => {
+    const { feed } = parseFeed(
+      {
+        version: '1.1',
+        home_page_url: 'javascript:alert(1)',
+        items: [
+          { id: 1, content_text: 'x', url: 'javascript:alert(1)', image: 'data:image/svg+xml,<svg onload=alert(1)>' },
+          { id: 2, content_text: 'x', url: ' JaVaScRiPt:alert(1)' },
+          { id: 3, content_text: 'x', url: 'vbscript:msgbox' },
+        ],
+      },
+      BASE,
+    );
+    expect(feed.homePageUrl).to.equal(null);
+    expect(feed.items.map((a) => [a.url, a.image])).to.deep.equal([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+});
+
+describe('parseFeedDate', () => {
+  it('reads RFC 3339 with any offset', () => {
+    expect(parseFeedDate('2017-02-27T13:35:00+07:00')!.toISOString()).to.equal('2017-02-27T06:35:00.000Z');
+    expect(parseFeedDate('2019-10-12T07:20:50.52Z')!.toISOString()).to.equal('2019-10-12T07:20:50.520Z');
+    expect(parseFeedDate('2017-06-02T22:05:47-07:00')!.toISOString()).to.equal('2017-06-03T05:05:47.000Z');
+    expect(parseFeedDate('2017-06-02T22:05:47+0530')!.toISOString()).to.equal('2017-06-02T16:35:47.000Z');
+  });
+  it('reads zone-less times and bare dates in the feed zone', () => {
+    expect(parseFeedDate('2018-01-06T08:00')!.toISOString()).to.equal('2018-01-06T01:00:00.000Z');
+    expect(parseFeedDate('2017-02-27')!.toISOString()).to.equal('2017-02-26T17:00:00.000Z');
+    expect(parseFeedDate('2018-07-01T08:00', 'Europe/Berlin')!.toISOString()).to.equal('2018-07-01T06:00:00.000Z');
+  });
+  it('refuses what is not a date', () => {
+    for (const v of ['', 'yesterday', '27/02/2017', '2017-13-01T00:00:00Z', '2017-02-29', 20170227, null, '2017-02-27T25:00:00Z']) {
+      expect(parseFeedDate(v), String(v)).to.equal(null);
+    }
+  });
+});
