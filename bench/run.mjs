@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// npm run bench: runs bench/*.html in headless Chromium (served by Vite, with
+// the shared corpus at /corpus/) and prints each benchmark's figures.
+//   node bench/run.mjs [name ...]     e.g. node bench/run.mjs cache
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+import { readdirSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = process.env.BANTIN_CORPUS ?? join(root, '..', 'shared', 'corpus');
+const wanted = process.argv.slice(2);
+const names = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''))
+  .filter((n) => !wanted.length || wanted.includes(n));
+
+const corpusPlugin = {
+  name: 'bantin-corpus',
+  configureServer(server) {
+    server.middlewares.use('/corpus', (req, res, next) => {
+      const path = normalize(join(corpus, decodeURIComponent(req.url.split('?')[0])));
+      if (!path.startsWith(corpus) || !existsSync(path) || !statSync(path).isFile()) return next();
+      res.setHeader('Content-Type', path.endsWith('.json') ? 'application/feed+json; charset=utf-8' : 'application/octet-stream');
+      createReadStream(path).pipe(res);
+    });
+  },
+};
+
+const server = await createServer({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  server: { port: 0, host: '127.0.0.1' },
+  plugins: [corpusPlugin],
+});
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 900_000 });
+let failed = false;
+try {
+  for (const name of names) {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('pageerror', (e) => console.error(`[${name}] page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.text().startsWith('bench:')) console.log(`[${name}] ${m.text()}`);
+    });
+    console.log(`\n## ${name}`);
+    await page.goto(new URL(`bench/${name}.html`, base).href);
+    await page.waitForFunction('window.benchDone === true', { timeout: 900_000, polling: 500 });
+    const { table, notes, error } = await page.evaluate(() => window.benchResults);
+    if (error) {
+      failed = true;
+      console.error(`[${name}] failed: ${error}`);
+    }
+    if (table?.length) console.table(table);
+    for (const n of notes ?? []) console.log(n);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed ? 1 : 0);
