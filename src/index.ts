@@ -7,3 +7,6 @@ export * from './format/index.js';
 export { FeedController, feedUrlOf, type FeedHost, type BantinLoadDetail, type BantinErrorDetail } from './elements/controllers/feed-controller.js';
 export { LocaleController, langOf } from './elements/controllers/locale-controller.js';
 export { BantinElement } from './elements/base.js';
+export { defineElement } from './elements/define.js';
+
+// Elements: each entry defines its tag (see src/entries/).
