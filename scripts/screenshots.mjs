@@ -33,9 +33,11 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
       await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
       await new Promise((r) => setTimeout(r, 500));
-      const file = `${out}${name.replace(/\.html$/, '').replace(/\//g, '-')}-${width}.png`;
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(`saved ${file}`);
+      const stem = `${out}${name.replace(/\.html$/, '').replace(/[/?=&]/g, '-')}-${width}`;
+      // What a reader sees first, and the whole page.
+      await page.screenshot({ path: `${stem}.png` });
+      await page.screenshot({ path: `${stem}-full.png`, fullPage: true });
+      console.log(`saved ${stem}.png, ${stem}-full.png`);
       await page.close();
     }
   }
