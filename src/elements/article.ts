@@ -30,6 +30,7 @@ interface Body {
  * view count, as on the Quận 5 portal. The article is `article-id`, else the
  * page URL's `?id=` (see `id-param`), else the newest.
  *
+ * @tagname bantin-article
  * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
  * @fires bantin-error - loading failed; detail `{ error }` (a FeedError)
  * @fires bantin-article-change - the article shown changed; detail `{ id }`

@@ -22,6 +22,7 @@ const AUTO_PAGES = 3;
  * newer or older than an article (TIN MỚI HƠN / TIN ĐÃ ĐƯA), with "Xem tiếp"
  * to show more, following `next_url` when the loaded items run out.
  *
+ * @tagname bantin-news-list
  * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
  * @fires bantin-error - loading failed; detail `{ error }`
  * @fires change - the `date` filter was cleared with the list's own button; detail `{ date: null }`
