@@ -4,14 +4,18 @@
  */
 export * from './feed/index.js';
 export * from './format/index.js';
+export * from './counter/index.js';
 export { FeedController, feedUrlOf, type FeedHost, type BantinLoadDetail, type BantinErrorDetail } from './elements/controllers/feed-controller.js';
 export { LocaleController, langOf } from './elements/controllers/locale-controller.js';
+export * from './elements/controllers/counter-controller.js';
 export { BantinElement } from './elements/base.js';
 export { defineElement } from './elements/define.js';
 
 // Elements: each entry defines its tag (see src/entries/).
 import './entries/article.js';
 import './entries/news-list.js';
+import './entries/counter.js';
 export { BantinArticle, type BantinArticleChangeDetail } from './entries/article.js';
 export { BantinNewsList } from './entries/news-list.js';
 export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestArticle, type Direction, type ListFilter } from './feed/select.js';
+export * from './entries/counter.js';
