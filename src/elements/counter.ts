@@ -29,7 +29,9 @@ function groupMark(locale: Locale): string {
  * service (`endpoint`, which also records the visit with `count`), else from
  * the feed's `_bantin.visits`.
  *
+ * @tagname bantin-counter
  * @fires bantin-error - the service or the feed failed; `detail.error` (a `CounterError` or `FeedError`)
+ * @fires bantin-load - the feed (`feed` or the page's meta feed) is loaded; detail `{ feed, fromCache }`
  * @slot - shown until there is a number (e.g. a plain-text label)
  * @csspart counter - the wrapper of label and digits
  * @csspart label - the visible label
@@ -37,6 +39,12 @@ function groupMark(locale: Locale): string {
  * @csspart digit - one digit box
  * @csspart separator - a group separator (with `separators`)
  * @csspart placeholder - what stands for the digits while there is no number
+ * @cssprop --bantin-counter-digit-background - box background (default #1f2328)
+ * @cssprop --bantin-counter-digit-color - digit colour (default #fff)
+ * @cssprop --bantin-counter-font - digit font (default a monospace)
+ * @cssprop --bantin-counter-font-size - digit size (default 1.25em)
+ * @cssprop --bantin-counter-gap - space between boxes (default 0.15em)
+ * @cssprop --bantin-counter-roll-duration - how long a digit rolls (default 600ms)
  */
 export class BantinCounter extends BantinElement {
   static override styles = [
