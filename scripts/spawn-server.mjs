@@ -19,7 +19,7 @@ export function spawnBantinServer(args, { nodeArgs = [], quiet = true, timeoutMs
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
     stream.on('data', (chunk) => {
-      out += chunk;
+      out = (out + chunk).slice(-65_536); // the start line and any errors; bounded for long runs
       if (!quiet) process.stdout.write(chunk);
     });
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bantin-server: the reference counter service, and a file server for feeds.
 //   npx bantin-server --feeds ./demo --db ./counts.sqlite --port 8787
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,7 +53,7 @@ function parse(argv) {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: not a port number`);
-  if (values.feeds && !existsSync(values.feeds)) fail(`--feeds ${values.feeds}: no such folder`);
+  if (values.feeds && !statSync(values.feeds, { throwIfNoEntry: false })?.isDirectory()) fail(`--feeds ${values.feeds}: no such folder`);
   const seeds = values.seed.map((s) => {
     const m = /^([^=]+)=(\d+)$/.exec(s);
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
