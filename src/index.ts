@@ -10,3 +10,6 @@ export { BantinElement } from './elements/base.js';
 export { defineElement } from './elements/define.js';
 
 // Elements: each entry defines its tag (see src/entries/).
+import './entries/date-picker.js';
+export * from './entries/date-picker.js';
+export * from './format/calendar.js';
