@@ -96,7 +96,7 @@ export class BantinDatePicker extends BantinElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly data = new FeedController(this, { optional: true });
-  private newsCache: { feed: Feed; zone: string; days: Set<DayKey> } | null = null;
+  private newsCache: { feed: Feed; zone: string; days: Set<DayKey>; sorted: DayKey[] } | null = null;
   private focusCursor = false;
   /** A feed whose older pages stopped adding items: do not ask again. */
   private exhausted: Feed | null = null;
@@ -104,10 +104,14 @@ export class BantinDatePicker extends BantinElement {
   /** `?date=` is read on the first connection only: moving the element keeps the reader's choice. */
   private hasConnected = false;
   private observed: Element | null = null;
+  /** The value last given to the target. */
+  private pushed: DayKey | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
-    if (!this.hasConnected) this.readUrlDate();
+    // Moved in the page: link the target again. First time: the page URL may hold the day.
+    if (this.hasConnected) this.linkTarget(false);
+    else this.readUrlDate();
     this.hasConnected = true;
     if (document.readyState === 'loading') {
       // The target may come later in the page than the picker.
@@ -119,6 +123,8 @@ export class BantinDatePicker extends BantinElement {
     super.disconnectedCallback();
     this.targetObserver?.disconnect();
     this.observed = null;
+    // A dialog taken out of the page leaves the top layer without a close event.
+    this.open = false;
     window.removeEventListener('resize', this.place);
   }
 
@@ -167,15 +173,20 @@ export class BantinDatePicker extends BantinElement {
     return dayKey(new Date(), this.zone);
   }
 
-  /** Days with news, or null while there is no feed to tell. */
-  private get newsDays(): Set<DayKey> | null {
+  /** Days with news (and the same, oldest first), or null while there is no feed to tell. */
+  private get news() {
     const feed = this.data.state.feed;
     if (!feed) return null;
     const zone = this.zone;
     if (this.newsCache?.feed !== feed || this.newsCache.zone !== zone) {
-      this.newsCache = { feed, zone, days: newsDaysOf(feed, zone) };
+      const days = newsDaysOf(feed, zone);
+      this.newsCache = { feed, zone, days, sorted: [...days].sort() };
     }
-    return this.newsCache.days;
+    return this.newsCache;
+  }
+
+  private get newsDays(): Set<DayKey> | null {
+    return this.news?.days ?? null;
   }
 
   /**
@@ -185,10 +196,11 @@ export class BantinDatePicker extends BantinElement {
    */
   private initialDay(): DayKey {
     const today = this.today();
-    let day = asDayKey(this.value) ?? today;
-    const news = this.newsDays;
-    if (!asDayKey(this.value) && news?.size && ![...news].some((d) => sameMonth(d, today))) {
-      const past = [...news].filter((d) => d <= today).sort();
+    const value = asDayKey(this.value);
+    let day = value ?? today;
+    const sorted = this.news?.sorted ?? [];
+    if (!value && !sorted.some((d) => sameMonth(d, today))) {
+      const past = sorted.filter((d) => d <= today);
       if (past.length) day = past[past.length - 1];
     }
     return clampDay(day, this.minKey, this.maxKey);
@@ -241,7 +253,8 @@ export class BantinDatePicker extends BantinElement {
   /** Keeps the `for` target's `date` attribute and our value in step, both ways. */
   private linkTarget(targetChanged: boolean) {
     const target = this.htmlFor ? (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.htmlFor) : null;
-    if (target !== this.observed) {
+    const fresh = target !== this.observed;
+    if (fresh) {
       this.targetObserver?.disconnect();
       this.observed = target ?? null;
       if (target) {
@@ -257,6 +270,9 @@ export class BantinDatePicker extends BantinElement {
     }
     if (!target) return;
     const value = asDayKey(this.value);
+    // Only news goes to the target: a date it set itself since is not overwritten by a stale one.
+    if (!fresh && value === this.pushed) return;
+    this.pushed = value;
     if (value) {
       if (target.getAttribute('date') !== value) target.setAttribute('date', value);
     } else if (target.hasAttribute('date')) {
@@ -269,8 +285,7 @@ export class BantinDatePicker extends BantinElement {
     const { feed, hasMore, loadingMore } = this.data.state;
     if (!feed || !hasMore || loadingMore || this.exhausted === feed) return;
     if (!this.inline && !this.open) return;
-    const news = this.newsDays;
-    const oldest = news?.size ? [...news].sort()[0] : null;
+    const oldest = this.news?.sorted[0];
     if (oldest && startOfMonth(this.activeDay) >= oldest) return;
     void this.data.loadMore().then((added) => {
       if (!added) this.exhausted = this.data.state.feed;

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/entries/date-picker.js';
 import { navigateUrl, type BantinDatePicker } from '../../src/elements/date-picker.js';
 import { dayKey } from '../../src/format/time-zone.js';
@@ -140,6 +140,19 @@ describe('<bantin-date-picker>: button and dialog', () => {
     expect(heading(el)).to.equal('Tháng 3 năm 2017');
     expect(nameOf($(el, '[part="prev"]')!)).to.equal('Tháng trước');
     expect(nameOf(next)).to.equal('Tháng sau');
+  });
+
+  it('a click on the backdrop closes, a click inside does not', async () => {
+    const el = await picker(html`<bantin-date-picker value="2017-02-27"></bantin-date-picker>`);
+    await openWithKeyboard(el);
+    const r = $(el, '[part="heading"]')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(r.left + 2), Math.round(r.top + 2)] });
+    expect(dialog(el).open).to.equal(true);
+    const d = dialog(el).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(d.right + 20), Math.round(d.bottom + 20)] });
+    await until(() => !dialog(el).open, 2000, 'closed');
+    expect(el.value).to.equal('2017-02-27');
+    await resetMouse();
   });
 
   it('the close button closes and returns focus', async () => {
@@ -570,6 +583,28 @@ describe('<bantin-date-picker>: what choosing does', () => {
     list.removeAttribute('date');
     await until(() => el.value === null, 2000, 'picker cleared');
     expect($(el, '[part="clear"]')).to.equal(null);
+  });
+
+  it('keeps the reader\'s choice and the link when moved in the page', async () => {
+    const url = new URL(location.href);
+    url.searchParams.set('date', '2017-02-27');
+    history.replaceState(null, '', url);
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <bantin-date-picker for="list-d" inline></bantin-date-picker>
+      <div id="list-d"></div>
+      <section></section>
+    </div>`);
+    const el = wrap.querySelector('bantin-date-picker')!;
+    await el.updateComplete;
+    cell(el, '2017-02-28').click();
+    wrap.querySelector('section')!.append(el);
+    await el.updateComplete;
+    expect(el.value).to.equal('2017-02-28');
+    cell(el, '2017-02-24').click();
+    expect(wrap.querySelector('#list-d')!.getAttribute('date')).to.equal('2017-02-24');
+    // At once, before the picker's own update: its stale value must not win.
+    wrap.querySelector('#list-d')!.removeAttribute('date');
+    await until(() => el.value === null, 2000, 'picker follows the list');
   });
 
   it('reads ?date= from the page URL when for or navigate is set', async () => {
