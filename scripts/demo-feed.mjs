@@ -59,6 +59,14 @@ const NEWS = [
   ['5116', '2016-10-01T08:00', 'Y tế - Giáo dục', 'Tiêm vắc xin sởi - rubella cho trẻ 1–5 tuổi', 'Các trạm y tế phường tổ chức tiêm miễn phí trong tháng 10 cho trẻ chưa tiêm đủ mũi.', 'Phụ huynh mang theo sổ tiêm chủng của trẻ; trẻ đang sốt hoặc mắc bệnh cấp tính sẽ được hẹn tiêm sau.', 276],
 ];
 
+// Illustrations by category (demo/images/): the seed article, like the real page, has none.
+const IMAGES = {
+  'Tin tức sự kiện': 'tin-1.svg',
+  'Văn hóa - Xã hội': 'tin-2.svg',
+  'Kinh tế': 'tin-3.svg',
+  'Y tế - Giáo dục': 'tin-4.svg',
+};
+
 const ONE_PAGE = 30; // the newest 30 on page 1, the rest on page 2
 
 function toItem([id, date, category, title, summary, more, views], i) {
@@ -75,9 +83,9 @@ function toItem([id, date, category, title, summary, more, views], i) {
     _bantin: { category, views },
   };
   if (isSeed) {
-    item.attachments = [{ url: '/video/video-demo.webm', mime_type: 'video/webm', title: 'Video demo' }];
+    item.attachments = [{ url: 'video/video-demo.webm', mime_type: 'video/webm', title: 'Video demo' }];
   }
-  if (i % 6 === 1) item.image = `/images/tin-${(i % 4) + 1}.svg`;
+  if (!isSeed && i % 3 === 1) item.image = `images/${IMAGES[category] ?? 'tin-1.svg'}`;
   return item;
 }
 
@@ -86,8 +94,8 @@ const page1 = {
   version: 'https://jsonfeed.org/version/1.1',
   title: 'Cổng thông tin điện tử Quận 5',
   home_page_url: '/',
-  feed_url: '/feed.json',
-  next_url: '/feed-2.json',
+  feed_url: 'feed.json',
+  next_url: 'feed-2.json',
   language: 'vi',
   _bantin: { visits: 19467540 },
   items: items.slice(0, ONE_PAGE),
@@ -96,7 +104,7 @@ const page2 = {
   version: 'https://jsonfeed.org/version/1.1',
   title: 'Cổng thông tin điện tử Quận 5',
   home_page_url: '/',
-  feed_url: '/feed-2.json',
+  feed_url: 'feed-2.json',
   language: 'vi',
   _bantin: { visits: 19467540 },
   items: items.slice(ONE_PAGE),

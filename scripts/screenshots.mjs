@@ -41,13 +41,18 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
       await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
       await new Promise((r) => setTimeout(r, 500));
+      const stem = `${out}${as ?? name.replace(/\.html$/, '').replace(/[/?=&]/g, '-')}-${width}`;
       if (click) {
         await page.click(click);
         await new Promise((r) => setTimeout(r, 300));
+        await page.screenshot({ path: `${stem}.png` });
+        console.log(`saved ${stem}.png`);
+      } else {
+        // What a reader sees first, and the whole page.
+        await page.screenshot({ path: `${stem}.png` });
+        await page.screenshot({ path: `${stem}-full.png`, fullPage: true });
+        console.log(`saved ${stem}.png, ${stem}-full.png`);
       }
-      const file = `${out}${as ?? name.replace(/\.html$/, '').replace(/\//g, '-')}-${width}.png`;
-      await page.screenshot({ path: file, fullPage: !click });
-      console.log(`saved ${file}`);
       await page.close();
     }
   }

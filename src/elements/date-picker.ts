@@ -26,6 +26,7 @@ import {
 import { formatDate } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { dayKey } from '../format/time-zone.js';
+import { newsDays } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
@@ -47,13 +48,6 @@ export function navigateUrl(template: string, value: DayKey, base: string = docu
   return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
 }
 
-/** Days with at least one article, in a zone. Items without a date have no day. */
-function newsDaysOf(feed: Feed, zone: string): Set<DayKey> {
-  const days = new Set<DayKey>();
-  for (const item of feed.items) if (item.published) days.add(dayKey(item.published, zone));
-  return days;
-}
-
 type Message = { text: string; error: boolean } | null;
 
 /**
@@ -63,8 +57,37 @@ type Message = { text: string; error: boolean } | null;
  * Choosing a day reflects `value`, fires `change`, sets the `date` attribute of
  * the element named by `for` and goes to `navigate`.
  *
- * @fires change - `detail.value` is the chosen `YYYY-MM-DD`, or null when cleared.
- * @fires bantin-navigate - cancelable, before going to the `navigate` URL; `detail.url`.
+ * @tagname bantin-date-picker
+ * @fires change - a different day was chosen, or the choice cleared; detail `{ value }` (`YYYY-MM-DD` or null)
+ * @fires bantin-navigate - cancelable, just before `location.assign()` for `navigate`; detail `{ url, value }`
+ * @fires bantin-load - the feed's data is in; detail `{ feed, fromCache }`
+ * @fires bantin-error - loading the feed failed; detail `{ error }`
+ * @csspart controls - the row with the button, the chosen date and the clear control
+ * @csspart button - the "Xem theo ngày" button
+ * @csspart icon - the button's calendar icon
+ * @csspart chosen-date - the chosen date beside the button
+ * @csspart clear - the control that removes the chosen day
+ * @csspart dialog - the `<dialog>`
+ * @csspart calendar - the calendar, in the dialog or inline
+ * @csspart header - month navigation row
+ * @csspart prev - previous month button
+ * @csspart heading - month and year (a live region)
+ * @csspart next - next month button
+ * @csspart grid - the table of days
+ * @csspart weekday - a column header
+ * @csspart day - a day; also `day-today`, `day-selected`, `day-news`, `day-disabled`
+ * @csspart empty - a cell of a neighbouring month
+ * @csspart form - the typed-date form; `label`, `input`, `submit` its pieces
+ * @csspart message - the typed-date or refusal message
+ * @csspart close - the dialog's close button
+ * @csspart error - the feed error box; `retry` its button
+ * @cssprop --bantin-news-dot - the dot on days with news
+ * @cssprop --bantin-accent-contrast - text on the selected day
+ * @cssprop --bantin-day-hover - a day under the pointer
+ * @cssprop --bantin-disabled-color - days that cannot be chosen
+ * @cssprop --bantin-button-background - buttons
+ * @cssprop --bantin-dialog-background - the dialog
+ * @cssprop --bantin-backdrop - behind the dialog
  */
 export class BantinDatePicker extends BantinElement {
   /** The chosen day, `YYYY-MM-DD`. */
@@ -96,7 +119,7 @@ export class BantinDatePicker extends BantinElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly data = new FeedController(this, { optional: true });
-  private newsCache: { feed: Feed; zone: string; days: Set<DayKey>; sorted: DayKey[] } | null = null;
+  private newsCache: { feed: Feed; zone: string; days: Map<DayKey, number>; sorted: DayKey[] } | null = null;
   private focusCursor = false;
   /** A feed whose older pages stopped adding items: do not ask again. */
   private exhausted: Feed | null = null;
@@ -179,13 +202,14 @@ export class BantinDatePicker extends BantinElement {
     if (!feed) return null;
     const zone = this.zone;
     if (this.newsCache?.feed !== feed || this.newsCache.zone !== zone) {
-      const days = newsDaysOf(feed, zone);
-      this.newsCache = { feed, zone, days, sorted: [...days].sort() };
+      // Items without a date belong to no day.
+      const days = newsDays(feed.items, zone);
+      this.newsCache = { feed, zone, days, sorted: [...days.keys()].sort() };
     }
     return this.newsCache;
   }
 
-  private get newsDays(): Set<DayKey> | null {
+  private get newsDays(): Map<DayKey, number> | null {
     return this.news?.days ?? null;
   }
 

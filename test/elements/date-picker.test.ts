@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot, executeServerCommand, findAccessibilityNode, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/entries/date-picker.js';
+import '../../src/entries/news-list.js';
 import { navigateUrl, type BantinDatePicker } from '../../src/elements/date-picker.js';
 import { dayKey } from '../../src/format/time-zone.js';
 import { feedJson, item, mockFeed, uniqueId, until } from '../helpers/mock.js';
@@ -496,7 +497,7 @@ describe('<bantin-date-picker>: days with news', () => {
 
   it('news-days-only: a typed day without news is refused', async () => {
     const el = await picker(html`<bantin-date-picker feed=${DEMO_FEED} news-days-only inline></bantin-date-picker>`);
-    await until(() => (el as unknown as { newsDays: Set<string> | null }).newsDays, 10_000, 'feed');
+    await until(() => (el as unknown as { newsDays: Map<string, number> | null }).newsDays, 10_000, 'feed');
     $<HTMLInputElement>(el, 'input')!.focus();
     await sendKeys({ type: '26/02/2017' });
     await press(el, 'Enter');
@@ -506,7 +507,7 @@ describe('<bantin-date-picker>: days with news', () => {
 
   it('opens on the latest news when this month has none', async () => {
     const el = await picker(html`<bantin-date-picker feed=${DEMO_FEED}></bantin-date-picker>`);
-    await until(() => (el as unknown as { newsDays: Set<string> | null }).newsDays, 10_000, 'feed');
+    await until(() => (el as unknown as { newsDays: Map<string, number> | null }).newsDays, 10_000, 'feed');
     await openWithKeyboard(el);
     expect(focusedDay(el)).to.equal('2017-04-21');
   });
@@ -710,5 +711,43 @@ describe('<bantin-date-picker>: layout', () => {
     const d = dialog(el).getBoundingClientRect();
     expect(d.top).to.be.closeTo(b.bottom + 4, 1);
     expect(d.left).to.be.closeTo(b.left, 1);
+  });
+});
+
+describe('<bantin-date-picker> with <bantin-news-list>', () => {
+  const listIds = (list: Element) =>
+    [...list.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part="link"]')].map((a) => new URL(a.href).searchParams.get('id'));
+
+  it('choosing a day filters the linked list to exactly that day\'s items; either clear control removes the filter', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <bantin-date-picker feed=${DEMO_FEED} for="by-day-test" value="2017-02-26"></bantin-date-picker>
+      <bantin-news-list feed=${DEMO_FEED} id="by-day-test" limit="5" layout="titles"></bantin-news-list>
+    </div>`);
+    const el = wrap.querySelector('bantin-date-picker')!;
+    const list = wrap.querySelector('bantin-news-list')!;
+    // The picker's initial value already filters the list: no news that day.
+    const empty = await until(() => list.shadowRoot?.querySelector('[part="empty"]'), 10_000, 'empty day');
+    expect(empty.textContent!.trim()).to.equal('Không có tin ngày 26/02/2017');
+    await openWithKeyboard(el);
+    await press(el, 'ArrowRight');
+    await press(el, 'Enter');
+    await until(() => listIds(list).join() === '5142,5141', 10_000, 'the two items of 27/02/2017');
+    expect(list.getAttribute('date')).to.equal('2017-02-27');
+    // The list's own clear control: the picker follows.
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part="clear"]')!.click();
+    await until(() => el.value === null, 2000, 'picker cleared by the list');
+    await until(() => listIds(list).length === 5, 5000, 'unfiltered list');
+    // And the picker's: choose again, then clear from the picker.
+    await openWithKeyboard(el);
+    // Nothing chosen, and no news this month: it opens on the latest news.
+    expect(focusedDay(el)).to.equal('2017-04-21');
+    await press(el, 'PageUp');
+    await press(el, 'PageUp');
+    cell(el, '2017-02-10').click();
+    await until(() => listIds(list).join() === '5137', 5000, 'the item of 10/02/2017');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="clear"]')!.click();
+    await until(() => listIds(list).length === 5, 5000, 'unfiltered again');
+    expect(list.hasAttribute('date')).to.equal(false);
   });
 });

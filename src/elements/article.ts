@@ -1,0 +1,369 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { findArticle, latestArticle } from '../feed/select.js';
+import type { Article, Attachment, Feed } from '../feed/types.js';
+import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
+import { label } from '../format/labels.js';
+import { formatBytes, formatNumber } from '../format/number.js';
+import { sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
+import { BantinElement } from './base.js';
+import { FeedController } from './controllers/feed-controller.js';
+import { ReservedHeightController } from './controllers/reserved-height-controller.js';
+import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { pageParam } from './links.js';
+import { baseStyles } from './styles.js';
+
+export interface BantinArticleChangeDetail {
+  /** The id of the article now shown (or looked for), null when there is none. */
+  id: string | null;
+}
+
+/** Where an article body stands: sanitized and ready, or not yet. */
+interface Body {
+  key: string;
+  node: Node | null;
+}
+
+/**
+ * One article of a feed: category, date, title, image, body, attachments and
+ * view count, as on the Quận 5 portal. The article is `article-id`, else the
+ * page URL's `?id=` (see `id-param`), else the newest.
+ *
+ * @tagname bantin-article
+ * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
+ * @fires bantin-error - loading failed; detail `{ error }` (a FeedError)
+ * @fires bantin-article-change - the article shown changed; detail `{ id }`
+ * @slot - shown until the article is (a plain link to the news, say)
+ * @csspart article - the `<article>`
+ * @csspart meta - the line with category and date
+ * @csspart category - the category
+ * @csspart date - the `<time>`
+ * @csspart title - the heading
+ * @csspart image - the lead image
+ * @csspart body - the article body
+ * @csspart attachments - the attachment list
+ * @csspart attachment - one attachment (figure or link)
+ * @csspart views - the "Số lượt người xem" line
+ * @csspart skeleton - the loading placeholder
+ * @csspart not-found - the "not found" message
+ * @csspart error - the error box
+ * @csspart retry - the error box's retry button
+ * @csspart video - a video attachment's player
+ * @csspart audio - an audio attachment's player
+ * @csspart stale - the "may be out of date" note
+ * @cssprop --bantin-title-size - title font size (default 1.6em)
+ * @cssprop --bantin-title-color - title color
+ * @cssprop --bantin-accent - category and link color
+ * @cssprop --bantin-muted-color - date and notes
+ */
+export class BantinArticle extends BantinElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        margin: 0 0 0.25rem;
+        font-size: 0.9em;
+      }
+      .category {
+        color: var(--_accent);
+        font-weight: bold;
+      }
+      .date {
+        color: var(--_muted);
+      }
+      .title {
+        margin: 0 0 var(--_gap);
+        font-size: var(--bantin-title-size, 1.6em);
+        line-height: 1.25;
+        color: var(--bantin-title-color, inherit);
+        overflow-wrap: anywhere;
+      }
+      .image {
+        display: block;
+        max-width: 100%;
+        height: auto;
+        margin: 0 0 var(--_gap);
+        border-radius: var(--_radius);
+      }
+      .body {
+        overflow-wrap: break-word;
+      }
+      .body :is(img, video, iframe, table) {
+        max-width: 100%;
+      }
+      .body img {
+        height: auto;
+      }
+      .body iframe {
+        border: 0;
+        aspect-ratio: 16 / 9;
+        width: 100%;
+        height: auto;
+      }
+      .body p {
+        margin: 0 0 0.9em;
+        text-align: var(--bantin-body-align, start);
+      }
+      .attachments {
+        display: grid;
+        gap: var(--_gap);
+        margin: var(--_gap) 0;
+        padding: 0;
+        list-style: none;
+      }
+      figure {
+        margin: 0;
+      }
+      video,
+      audio {
+        display: block;
+        width: 100%;
+        max-width: 40rem;
+      }
+      video {
+        background: #000;
+        border-radius: var(--_radius);
+      }
+      figcaption {
+        color: var(--_muted);
+        font-size: 0.9em;
+        margin-top: 0.25rem;
+      }
+      .views {
+        margin: var(--_gap) 0 0;
+        font-style: italic;
+        color: var(--_muted);
+      }
+      .skeleton {
+        min-height: var(--bantin-article-min-height, 20rem);
+      }
+      .skeleton .t {
+        height: 1.6em;
+        width: 80%;
+      }
+      .skeleton .s {
+        width: 30%;
+      }
+    `,
+  ];
+
+  /** URL of the JSON Feed; else the page's `<meta name="bantin:feed">`. */
+  @property({ reflect: true }) feed: string | null = null;
+  /** Seconds a cached feed counts as fresh (no network request within it). */
+  @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;
+  /** The article to show; else the page URL's `?{id-param}=`, else the newest. */
+  @property({ attribute: 'article-id', reflect: true }) articleId: string | null = null;
+  /** The page URL query parameter holding the article id (portals use `ItemID`). */
+  @property({ attribute: 'id-param' }) idParam = 'id';
+  /** `portal` (default, `27 Tháng Hai 2017 1:35:00 CH`), `date`, `long` or `relative`. */
+  @property({ attribute: 'date-format' }) dateFormat: DateFormat = 'portal';
+  /** Level of the title heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
+  /** Also set `document.title` to the article title. */
+  @property({ attribute: 'update-title', type: Boolean }) updateTitle = false;
+
+  protected readonly data = new FeedController(this);
+  private readonly reserve = new ReservedHeightController(this, () => {
+    const url = this.data.store?.url;
+    return url ? `${url}|${this.requestedId() ?? '*'}` : null;
+  });
+  @state() private body: Body | null = null;
+  /** Item count when we last asked for more pages while looking for the article. */
+  private lookedAt = -1;
+  private lastId: string | null | undefined = undefined;
+
+  /** The id asked for: attribute, else the URL parameter. Null means "the newest". */
+  private requestedId(): string | null {
+    return this.articleId?.trim() || pageParam(this.idParam || 'id')?.trim() || null;
+  }
+
+  /** The article on screen, once loaded. */
+  get article(): Article | null {
+    const feed = this.data.state.feed;
+    if (!feed) return null;
+    const id = this.requestedId();
+    return id ? findArticle(feed.items, id) : latestArticle(feed.items);
+  }
+
+  /** The id of the article shown or looked for (what "newer"/"older" lists follow). */
+  get currentId(): string | null {
+    return this.requestedId() ?? this.article?.id ?? null;
+  }
+
+  /** Still looking: the feed has more pages that may hold the article. */
+  private get searching(): boolean {
+    const s = this.data.state;
+    return !!s.feed && !this.article && !!this.requestedId() && s.hasMore && this.lookedAt !== s.feed.items.length;
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    const article = this.article;
+    const key = article ? `${article.id}\u0000${article.contentHtml ?? ''}` : null;
+    if (article?.contentHtml != null && this.body?.key !== key) this.prepareBody(article, key!);
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const s = this.data.state;
+    const article = this.article;
+    // An older article may sit on a later page: follow next_url until it turns up.
+    if (this.searching && !s.loadingMore) {
+      this.lookedAt = s.feed!.items.length;
+      void this.data.loadMore().then(() => this.requestUpdate());
+    }
+    if (article && this.updateTitle && article.title) document.title = article.title;
+    if (article && (article.contentHtml == null || this.body?.node)) {
+      this.reserve.remember(this.renderRoot.querySelector('.frame'));
+    }
+    const id = this.currentId;
+    if (id !== this.lastId) {
+      this.lastId = id;
+      this.dispatchEvent(
+        new CustomEvent<BantinArticleChangeDetail>('bantin-article-change', { detail: { id }, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  private prepareBody(article: Article, key: string) {
+    this.body = { key, node: null };
+    const base = article.url ?? this.data.state.feed?.url ?? document.baseURI;
+    sanitizeArticleHtml(article.contentHtml!, base)
+      .then((fragment) => {
+        const div = document.createElement('div');
+        div.append(fragment);
+        return div;
+      })
+      .catch(() => {
+        // The sanitizer could not load (offline, blocked chunk): show the text, never raw HTML.
+        const text = new DOMParser().parseFromString(article.contentHtml!, 'text/html').body.textContent ?? '';
+        const div = document.createElement('div');
+        for (const lines of textParagraphs(text)) {
+          const p = document.createElement('p');
+          p.textContent = lines.join(' ');
+          div.append(p);
+        }
+        return div;
+      })
+      .then((node) => {
+        if (this.body?.key === key) this.body = { key, node };
+      });
+  }
+
+  override render() {
+    const s = this.data.state;
+    const article = s.feed ? this.article : null;
+    const bodyPending = article?.contentHtml != null && !this.body?.node;
+    const loading = (!s.feed && s.status !== 'error') || this.searching || bodyPending;
+    // While loading (the sanitizer too), as tall as this article was last time: the page does not jump.
+    const reserved = loading ? this.reserve.reserved() : '';
+    return html`<div class="frame" style="min-height:${reserved || nothing}">${this.renderState(!!reserved)}</div>`;
+  }
+
+  private renderState(reserved: boolean) {
+    const s = this.data.state;
+    const lang = this.locale.lang;
+    if (s.status === 'error' && !s.feed) {
+      return html`<slot></slot>${renderFeedError(lang, s.error!, () => this.data.retry())}`;
+    }
+    if (!s.feed || this.searching) return this.renderSkeleton(reserved);
+    const article = this.article;
+    if (!article) return this.renderNotFound(s.feed);
+    return html`${renderStaleNote(lang, s.stale)}${this.renderArticle(article)}`;
+  }
+
+  /** `reserved`: the frame already has the remembered height; else a typical article's. */
+  private renderSkeleton(reserved: boolean) {
+    const lines = Array.from({ length: 9 }, (_, i) => html`<span class="skeleton-line" style="width:${i % 4 === 3 ? 60 : 100}%"></span>`);
+    return html`<slot></slot>
+      <div class="skeleton" part="skeleton" aria-busy="true" style="min-height:${reserved ? '0' : nothing}">
+        <span class="sr-only" role="status">${label(this.locale.lang, 'loading')}</span>
+        <span class="skeleton-line s"></span>
+        <span class="skeleton-line t"></span>
+        ${lines}
+      </div>`;
+  }
+
+  private renderNotFound(feed: Feed) {
+    const lang = this.locale.lang;
+    const home = feed.homePageUrl ?? new URL('/', feed.url).href;
+    return html`<slot></slot>
+      <div part="not-found" role="status">
+        <p><strong>${label(lang, 'notFound')}</strong></p>
+        <p><a href=${home}>${label(lang, 'backToNews')}</a></p>
+      </div>`;
+  }
+
+  private renderArticle(a: Article) {
+    const lang = this.locale.lang;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 1));
+    const tag = unsafeStatic(`h${level}`);
+    const format = toDateFormat(this.dateFormat, 'portal');
+    return html`<article part="article" aria-labelledby="title">
+      <p class="meta" part="meta">
+        ${a.category ? html`<span class="category" part="category">${a.category}</span>` : nothing}
+        ${a.published
+          ? html`<time class="date" part="date" datetime=${a.published.toISOString()}
+              >${formatDate(a.published, format, { locale: this.locale, timeZone: this.zone })}</time
+            >`
+          : nothing}
+      </p>
+      ${staticHtml`<${tag} class="title" part="title" id="title">${a.title || label(lang, 'untitled')}</${tag}>`}
+      ${a.image ? html`<img class="image" part="image" src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}
+      <div class="body" part="body">${this.renderBody(a)}</div>
+      ${this.renderAttachments(a.attachments)} ${this.renderViews(a)}
+    </article>`;
+  }
+
+  private renderBody(a: Article) {
+    if (a.contentHtml != null) {
+      return this.body?.node ?? html`<span class="skeleton-line"></span><span class="skeleton-line"></span>`;
+    }
+    return textParagraphs(a.contentText ?? '').map(
+      (lines) => html`<p>${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</p>`,
+    );
+  }
+
+  private renderAttachments(list: Attachment[]) {
+    if (!list.length) return nothing;
+    const lang = this.locale.lang;
+    return html`<ul class="attachments" part="attachments" aria-label=${label(lang, 'attachments')}>
+      ${list.map((att) => {
+        const name = att.title ?? decodeURIComponent(new URL(att.url).pathname.split('/').pop() || att.url);
+        const kind = att.mimeType.split('/')[0];
+        if (kind === 'video' || kind === 'audio') {
+          const media =
+            kind === 'video'
+              ? html`<video part="video" controls preload="metadata" src=${att.url} aria-label=${name}></video>`
+              : html`<audio part="audio" controls preload="metadata" src=${att.url} aria-label=${name}></audio>`;
+          return html`<li><figure part="attachment">${media}<figcaption>${name}</figcaption></figure></li>`;
+        }
+        const size = att.sizeInBytes != null ? ` (${formatBytes(att.sizeInBytes, this.locale)})` : '';
+        return html`<li>
+          <a part="attachment" href=${att.url} download>${label(lang, 'download')}: ${name}${size}</a>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /** The view count line; hidden when the feed gives no count. */
+  protected renderViews(a: Article) {
+    if (a.views == null) return nothing;
+    return html`<p class="views" part="views">
+      ${label(this.locale.lang, 'views', { count: formatNumber(a.views, this.locale) })}
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bantin-article': BantinArticle;
+  }
+  interface HTMLElementEventMap {
+    'bantin-article-change': CustomEvent<BantinArticleChangeDetail>;
+  }
+}

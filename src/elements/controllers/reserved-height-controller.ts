@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const PREFIX = 'bantin:h:';
+
+function read(key: string): number | null {
+  try {
+    const v = Number(localStorage.getItem(PREFIX + key));
+    return v > 0 ? v : null;
+  } catch {
+    return null; // storage disabled: fall back to the generic skeleton
+  }
+}
+
+function write(key: string, height: number) {
+  try {
+    localStorage.setItem(PREFIX + key, String(height));
+  } catch {
+    // full or disabled: the next visit just uses the generic skeleton
+  }
+}
+
+/**
+ * Remembers how tall an element was with its content, per configuration and
+ * width, so the next visit's placeholder has that height and the page does
+ * not jump when the content arrives (from the IndexedDB cache, typically).
+ */
+export class ReservedHeightController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** What the content depends on (feed, article id, attributes), or null when unknown. */
+    private readonly key: () => string | null,
+  ) {
+    host.addController(this);
+  }
+
+  private fullKey(): string | null {
+    const k = this.key();
+    if (!k) return null;
+    // Wrapping depends on width: 40 px buckets.
+    return `${this.host.localName}:${k}:${Math.round(this.host.clientWidth / 40)}`;
+  }
+
+  /** The height to reserve while loading, as a CSS length, or '' when unknown. */
+  reserved(): string {
+    const k = this.fullKey();
+    const h = k ? read(k) : null;
+    return h ? `${h}px` : '';
+  }
+
+  /** Records the height of the element showing its content (call after such a render). */
+  remember(content: Element | null | undefined) {
+    const k = this.fullKey();
+    if (!k || !content) return;
+    // Sub-pixel exact: a 0.3 px difference still moves everything below.
+    const h = Math.round(content.getBoundingClientRect().height * 100) / 100;
+    if (h > 0 && read(k) !== h) write(k, h);
+  }
+
+  hostConnected() {}
+}

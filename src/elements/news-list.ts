@@ -1,0 +1,391 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { matchesFilter, neighbours, newestFirst, type Direction } from '../feed/select.js';
+import type { Article } from '../feed/types.js';
+import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
+import { label } from '../format/labels.js';
+import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
+import type { BantinArticle } from './article.js';
+import { BantinElement } from './base.js';
+import { FeedController } from './controllers/feed-controller.js';
+import { ReservedHeightController } from './controllers/reserved-height-controller.js';
+import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { articleHref, pageParam } from './links.js';
+import { baseStyles } from './styles.js';
+
+/** Pages fetched on their own to fill a list, before "Xem tiếp" has to be pressed. */
+const AUTO_PAGES = 3;
+
+/**
+ * A list of articles: the latest, one category, one day, or the ones just
+ * newer or older than an article (TIN MỚI HƠN / TIN ĐÃ ĐƯA), with "Xem tiếp"
+ * to show more, following `next_url` when the loaded items run out.
+ *
+ * @tagname bantin-news-list
+ * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
+ * @fires bantin-error - loading failed; detail `{ error }`
+ * @fires change - the `date` filter was cleared with the list's own button; detail `{ date: null }`
+ * @slot - shown until the list has data
+ * @csspart list - the `<section>`
+ * @csspart heading - the heading
+ * @csspart filter - the "day" filter note with its clear button
+ * @csspart clear - the button that removes the `date` filter
+ * @csspart items - the `<ul>`
+ * @csspart item - one `<li>`
+ * @csspart link - an article link
+ * @csspart date - an item's `<time>`
+ * @csspart image - an item's image (layout="summary")
+ * @csspart summary - an item's summary (layout="summary")
+ * @csspart more - the "Xem tiếp" button
+ * @csspart empty - the empty message
+ * @csspart skeleton - the loading placeholder
+ * @csspart error - the error box
+ * @csspart retry - the error box's retry button
+ * @csspart stale - the "may be out of date" note
+ * @cssprop --bantin-heading-color - heading text color
+ * @cssprop --bantin-heading-background - heading band background
+ * @cssprop --bantin-accent - links and the bullet
+ * @cssprop --bantin-muted-color - dates
+ */
+export class BantinNewsList extends BantinElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .heading {
+        margin: 0 0 0.5rem;
+        padding: 0.35rem 0.6rem;
+        font-size: 1em;
+        font-weight: bold;
+        letter-spacing: 0.02em;
+        color: var(--bantin-heading-color, inherit);
+        background: var(--bantin-heading-background, transparent);
+        border-bottom: 2px solid var(--_accent);
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        position: relative;
+        padding: 0.3rem 0 0.3rem 1rem;
+        border-bottom: 1px dotted var(--_border);
+      }
+      li::before {
+        content: '';
+        position: absolute;
+        left: 0.2rem;
+        top: 0.85em;
+        width: 0.35rem;
+        height: 0.35rem;
+        border-radius: 50%;
+        background: var(--_accent);
+      }
+      a {
+        text-decoration: none;
+        overflow-wrap: anywhere;
+      }
+      a:hover {
+        text-decoration: underline;
+      }
+      .date {
+        color: var(--_muted);
+        font-size: 0.875em;
+        white-space: nowrap;
+      }
+      .summary-item {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 0.35rem;
+      }
+      .summary-item .image {
+        width: 100%;
+        max-width: 12rem;
+        aspect-ratio: 16 / 9;
+        object-fit: cover;
+        border-radius: var(--_radius);
+      }
+      @media (min-width: 480px) {
+        :host([layout='summary']) .summary-item {
+          grid-template-columns: 8rem minmax(0, 1fr);
+        }
+      }
+      .summary {
+        margin: 0;
+        color: var(--_muted);
+        font-size: 0.92em;
+      }
+      .more {
+        margin-top: 0.5rem;
+        padding: 0.3rem 0.9rem;
+        border: 1px solid var(--_accent);
+        border-radius: var(--_radius);
+        background: transparent;
+        color: var(--_accent);
+      }
+      .filter {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0 0 0.5rem;
+        font-size: 0.9em;
+      }
+      .filter button {
+        padding: 0.1rem 0.6rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: transparent;
+        color: inherit;
+      }
+      .empty {
+        margin: 0.5rem 0;
+        color: var(--_muted);
+      }
+      .skeleton-row {
+        padding: 0.3rem 0 0.3rem 1rem;
+      }
+    `,
+  ];
+
+  /** URL of the JSON Feed; else the page's `<meta name="bantin:feed">`. */
+  @property({ reflect: true }) feed: string | null = null;
+  /** Seconds a cached feed counts as fresh. */
+  @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;
+  /** How many items to show, and to add with each "Xem tiếp". */
+  @property({ type: Number, reflect: true }) limit = 10;
+  /** Only this category (`_bantin.category`, else the first tag). */
+  @property({ reflect: true }) category: string | null = null;
+  /** Only this day, `YYYY-MM-DD`, in the display time zone. */
+  @property({ reflect: true }) date: string | null = null;
+  /** The article the list is relative to; without it, the page's `<bantin-article>` or `?id=`. */
+  @property({ attribute: 'relative-to', reflect: true }) relativeTo: string | null = null;
+  /** `newer` or `older` than the article; none: the latest. */
+  @property({ reflect: true }) direction: Direction | null = null;
+  /** Heading text; defaults to TIN MỚI HƠN / TIN ĐÃ ĐƯA / TIN MỚI. */
+  @property() heading: string | null = null;
+  /** Level of the heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** `date` (default, `27/02/2017`), `portal`, `long` or `relative`. */
+  @property({ attribute: 'date-format' }) dateFormat: DateFormat = 'date';
+  /** `titles` (title and date) or `summary` (adds image and summary). */
+  @property({ reflect: true }) layout: 'titles' | 'summary' = 'titles';
+  /** Query parameter for `?id=` links and for following the page's article. */
+  @property({ attribute: 'id-param' }) idParam = 'id';
+
+  protected readonly data = new FeedController(this);
+  private readonly reserve = new ReservedHeightController(this, () => {
+    const url = this.data.store?.url;
+    return url
+      ? [url, this.limit, this.category, this.date, this.direction, this.referenceId(), this.layout].join('|')
+      : null;
+  });
+  /** Items shown: `limit` at first, `limit` more per "Xem tiếp". */
+  @state() private shown = 0;
+  @state() private pageArticleId: string | null = null;
+  /** Focus goes to the item at this index after the next render ("Xem tiếp"). */
+  private focusIndex: number | null = null;
+  private autoPages = 0;
+  private filling = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('bantin-article-change', this.onArticleChange);
+    this.pageArticleId = document.querySelector<BantinArticle>('bantin-article')?.currentId ?? null;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('bantin-article-change', this.onArticleChange);
+  }
+
+  private onArticleChange = (e: Event) => {
+    this.pageArticleId = (e as CustomEvent<{ id: string | null }>).detail.id;
+  };
+
+  /** The article "newer"/"older" are counted from. */
+  private referenceId(): string | null {
+    return this.relativeTo?.trim() || this.pageArticleId || pageParam(this.idParam || 'id');
+  }
+
+  private get step(): number {
+    return Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 10;
+  }
+
+  /** The matching items, in display order, and whether more may come from later pages. */
+  private candidates(): { items: Article[]; complete: boolean } {
+    const s = this.data.state;
+    const all = s.feed?.items ?? [];
+    const filter = { category: this.category, day: parseDayKey(this.date) ? this.date : null, timeZone: this.zone };
+    let items: Article[] | null;
+    if (this.direction === 'newer' || this.direction === 'older') {
+      const ref = this.referenceId();
+      items = ref ? neighbours(all, ref, this.direction) : null;
+      // Not loaded yet (an older article on a later page): nothing to show until it is.
+      if (!items) return { items: [], complete: !s.hasMore };
+    } else {
+      items = newestFirst(all);
+    }
+    items = items.filter((a) => matchesFilter(a, filter));
+    // "Newer" items all sit on pages already loaded: later pages only hold older ones.
+    let complete = !s.hasMore || this.direction === 'newer';
+    if (!complete && filter.day) {
+      // Pages go back in time: once the oldest loaded item is before the day, the day is complete.
+      const day = parseDayKey(filter.day)!;
+      const start = zonedTimeToUtc(day.year, day.month, day.day, 0, 0, 0, 0, this.zone).getTime();
+      const oldest = all.reduce((min, a) => (a.published ? Math.min(min, a.published.getTime()) : min), Infinity);
+      complete = oldest < start;
+    }
+    return { items, complete };
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    const filters = ['limit', 'category', 'date', 'relativeTo', 'direction', 'pageArticleId', 'feed'];
+    if (filters.some((k) => changed.has(k)) || this.shown === 0) {
+      this.shown = this.step;
+      this.autoPages = 0;
+    }
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    void this.fill();
+    if (this.focusIndex !== null) {
+      const links = this.renderRoot.querySelectorAll<HTMLAnchorElement>('a[part="link"]');
+      const target = links[this.focusIndex];
+      if (target) {
+        this.focusIndex = null;
+        target.focus();
+      }
+    }
+    if (this.data.state.feed) this.reserve.remember(this.renderRoot.querySelector('section'));
+  }
+
+  /** Loads further pages while the list has fewer items than it should show (a few pages at most on its own). */
+  private async fill() {
+    const s = this.data.state;
+    if (this.filling || !s.feed || s.loadingMore || !s.hasMore) return;
+    const { items, complete } = this.candidates();
+    if (complete || items.length >= this.shown || this.autoPages >= AUTO_PAGES) return;
+    this.filling = true;
+    this.autoPages++;
+    try {
+      const added = await this.data.loadMore();
+      if (!added) this.autoPages = AUTO_PAGES; // an error or the end: stop until asked again
+    } finally {
+      this.filling = false;
+      this.requestUpdate();
+    }
+  }
+
+  private showMore() {
+    this.focusIndex = this.shown;
+    this.shown += this.step;
+    // "Xem tiếp" is the reader asking: allow a few more pages.
+    this.autoPages = 0;
+  }
+
+  private clearDate() {
+    this.date = null;
+    this.dispatchEvent(new CustomEvent('change', { detail: { date: null }, bubbles: true, composed: true }));
+  }
+
+  private headingText(): string {
+    if (this.heading) return this.heading;
+    const lang = this.locale.lang;
+    return label(lang, this.direction === 'newer' ? 'newer' : this.direction === 'older' ? 'older' : 'latest');
+  }
+
+  override render() {
+    const s = this.data.state;
+    const lang = this.locale.lang;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const heading = staticHtml`<${unsafeStatic(`h${level}`)} class="heading" part="heading" id="heading">${this.headingText()}</${unsafeStatic(`h${level}`)}>`;
+    if (s.status === 'error' && !s.feed) {
+      return html`<section part="list" aria-labelledby="heading">
+        ${heading}<slot></slot>${renderFeedError(lang, s.error!, () => this.data.retry())}
+      </section>`;
+    }
+    if (!s.feed) return this.renderSkeleton(heading);
+    const { items, complete } = this.candidates();
+    const visible = items.slice(0, this.shown);
+    const canShowMore = items.length > this.shown || !complete;
+    const day = parseDayKey(this.date) ? this.date : null;
+    const dayText = day ? formatDate(this.dayDate(day), 'date', { locale: this.locale, timeZone: this.zone }) : '';
+    const waiting = !visible.length && !complete && (s.loadingMore || this.filling);
+    return html`<section part="list" aria-labelledby="heading" aria-busy=${s.loadingMore ? 'true' : 'false'}>
+      ${heading} ${renderStaleNote(lang, s.stale)}
+      ${day
+        ? html`<p class="filter" part="filter">
+            <span>${dayText}</span>
+            <button type="button" part="clear" @click=${this.clearDate}>${label(lang, 'clearDate')}</button>
+          </p>`
+        : nothing}
+      ${visible.length
+        ? html`<ul part="items">
+            ${visible.map((a) => this.renderItem(a))}
+          </ul>`
+        : waiting
+          ? this.renderRows(3)
+          : html`<p class="empty" part="empty">${day ? label(lang, 'emptyDay', { date: dayText }) : label(lang, 'empty')}</p>`}
+      ${canShowMore && visible.length
+        ? html`<button type="button" class="more" part="more" @click=${this.showMore} ?disabled=${s.loadingMore}>
+            ${s.loadingMore ? label(lang, 'loadingMore') : label(lang, 'more')}
+          </button>`
+        : nothing}
+      ${s.error && s.feed && !s.stale ? html`<p class="error" part="error" role="alert">${s.error.message}</p>` : nothing}
+    </section>`;
+  }
+
+  private dayDate(day: string): Date {
+    const d = parseDayKey(day)!;
+    return zonedTimeToUtc(d.year, d.month, d.day, 12, 0, 0, 0, this.zone);
+  }
+
+  private renderItem(a: Article) {
+    const title = a.title || label(this.locale.lang, 'untitled');
+    const format = toDateFormat(this.dateFormat, 'date');
+    const date = a.published
+      ? html`<time class="date" part="date" datetime=${a.published.toISOString()}
+          >${formatDate(a.published, format, { locale: this.locale, timeZone: this.zone })}</time
+        >`
+      : nothing;
+    const link = html`<a part="link" href=${articleHref(a, this.idParam)}>${title}</a>`;
+    if (this.layout === 'summary') {
+      return html`<li part="item" class="summary-item">
+        ${a.image ? html`<img class="image" part="image" src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}
+        <div>
+          ${link} ${date ? html`<div>${date}</div>` : nothing}
+          ${a.summary ? html`<p class="summary" part="summary">${a.summary}</p>` : nothing}
+        </div>
+      </li>`;
+    }
+    return html`<li part="item">${link} ${date ? html`(${date})` : nothing}</li>`;
+  }
+
+  private renderRows(n: number) {
+    return html`<div aria-hidden="true">
+      ${Array.from({ length: n }, (_, i) => html`<div class="skeleton-row"><span class="skeleton-line" style="width:${[90, 75, 85][i % 3]}%"></span></div>`)}
+    </div>`;
+  }
+
+  private renderSkeleton(heading: unknown) {
+    // The whole section takes the height it had with content last time: nothing below it moves.
+    return html`<section part="list" aria-labelledby="heading" aria-busy="true" style="min-height:${this.reserve.reserved() || nothing}">
+      ${heading}
+      <slot></slot>
+      <div part="skeleton">
+        <span class="sr-only" role="status">${label(this.locale.lang, 'loading')}</span>
+        ${this.renderRows(Math.min(this.step, 10))}
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bantin-news-list': BantinNewsList;
+  }
+}

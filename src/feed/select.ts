@@ -1,0 +1,69 @@
+import { dayKey } from '../format/time-zone.js';
+import type { Article } from './types.js';
+
+/**
+ * Newest first by publication time; equal times keep feed order (earlier in
+ * the feed counts as newer, as feeds list newest first). Undated items go last,
+ * in feed order.
+ */
+export function compareNewestFirst(a: Article, b: Article): number {
+  const ta = a.published?.getTime();
+  const tb = b.published?.getTime();
+  if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
+  if (ta === undefined && tb !== undefined) return 1;
+  if (tb === undefined && ta !== undefined) return -1;
+  return a.order - b.order;
+}
+
+export function newestFirst(items: readonly Article[]): Article[] {
+  return [...items].sort(compareNewestFirst);
+}
+
+export function findArticle(items: readonly Article[], id: string | null | undefined): Article | null {
+  if (id == null) return null;
+  return items.find((a) => a.id === id) ?? null;
+}
+
+/** The newest dated article (a page with no id shows it), else the first item. */
+export function latestArticle(items: readonly Article[]): Article | null {
+  return items.length ? newestFirst(items)[0] : null;
+}
+
+export type Direction = 'newer' | 'older';
+
+/**
+ * The articles just newer or just older than `id`, nearest first. Undated
+ * items have no place in time and are left out. Null when `id` is not loaded.
+ */
+export function neighbours(items: readonly Article[], id: string, direction: Direction): Article[] | null {
+  const sorted = newestFirst(items.filter((a) => a.published));
+  const at = sorted.findIndex((a) => a.id === id);
+  if (at < 0) return null;
+  return direction === 'newer' ? sorted.slice(0, at).reverse() : sorted.slice(at + 1);
+}
+
+export interface ListFilter {
+  category?: string | null;
+  /** `YYYY-MM-DD` in `timeZone`. */
+  day?: string | null;
+  timeZone: string;
+}
+
+const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+
+export function matchesFilter(a: Article, f: ListFilter): boolean {
+  if (f.category && (!a.category || norm(a.category) !== norm(f.category))) return false;
+  if (f.day && (!a.published || dayKey(a.published, f.timeZone) !== f.day)) return false;
+  return true;
+}
+
+/** Days (`YYYY-MM-DD` in the zone) that have at least one article, with counts. */
+export function newsDays(items: readonly Article[], timeZone: string): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const a of items) {
+    if (!a.published) continue;
+    const k = dayKey(a.published, timeZone);
+    days.set(k, (days.get(k) ?? 0) + 1);
+  }
+  return days;
+}

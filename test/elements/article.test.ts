@@ -1,0 +1,287 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/entries/article.js';
+import type { BantinArticle } from '../../src/elements/article.js';
+import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../helpers/mock.js';
+import { loadPage } from '../helpers/page.js';
+import { HOSTILE_HTML, HOSTILE_FIELDS } from '../fixtures/xss-payloads.js';
+
+const DEMO = new URL('/demo/feed.json', location.href).href;
+const SEED_TITLE = 'Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const part = (el: Element, name: string) => shadow(el).querySelector(`[part~="${name}"]`);
+const partText = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+/** Resolves once the article and its sanitized body are on screen. */
+const shown = (el: BantinArticle) =>
+  until(() => part(el, 'article') && !part(el, 'body')!.querySelector('.skeleton-line') && el, 10_000, 'article shown');
+
+describe('<bantin-article>', () => {
+  after(() => executeServerCommand('emulate-timezone', { timeZone: '' }));
+
+  it('renders the seed article as the portal does, whatever the browser time zone', async () => {
+    await executeServerCommand('emulate-timezone', { timeZone: 'America/New_York' });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="5142"></bantin-article>`);
+    await shown(el);
+    expect(partText(el, 'category')).to.equal('Tin tức sự kiện');
+    expect(partText(el, 'date')).to.equal('27 Tháng Hai 2017 1:35:00 CH');
+    expect(part(el, 'date')!.getAttribute('datetime')).to.equal('2017-02-27T06:35:00.000Z');
+    const title = part(el, 'title')!;
+    expect(title.localName).to.equal('h1');
+    expect(title.textContent).to.equal(SEED_TITLE);
+    const paragraphs = [...part(el, 'body')!.querySelectorAll('p')].map((p) => p.textContent!);
+    expect(paragraphs).to.have.length(5);
+    expect(paragraphs[0]).to.match(/^Ngày 22 tháng 02 năm 2017, Quận ủy Quận 5 đã tổ chức Hội nghị/);
+    expect(paragraphs[4]).to.contain('trong sạch vững mạnh');
+    expect(partText(el, 'views')).to.equal('Số lượt người xem: 770');
+    // The seed's "Video demo": a native player with its title.
+    const figure = part(el, 'attachment')!;
+    const video = figure.querySelector('video')!;
+    expect(video.controls).to.equal(true);
+    expect(video.src).to.equal(new URL('/demo/video/video-demo.webm', location.href).href);
+    expect(figure.querySelector('figcaption')!.textContent).to.equal('Video demo');
+  });
+
+  it('speaks English when the page does', async () => {
+    const el = await fixture<BantinArticle>(html`<div lang="en"><bantin-article feed=${DEMO} article-id="5142"></bantin-article></div>`);
+    const article = el.querySelector('bantin-article')!;
+    await shown(article);
+    expect(partText(article, 'views')).to.equal('Views: 770');
+    expect(partText(article, 'date')).to.equal('February 27, 2017 1:35:00 PM');
+  });
+
+  it('reads the article id from the page URL parameter named by id-param', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?ItemID=5141`);
+    try {
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} id-param="ItemID" heading-level="2"></bantin-article>`);
+      await shown(el);
+      expect(part(el, 'title')!.localName).to.equal('h2');
+      expect(part(el, 'title')!.textContent).to.equal('Họp mặt kỷ niệm 62 năm Ngày Thầy thuốc Việt Nam');
+      expect(el.currentId).to.equal('5141');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('finds an older article on the next page of the feed', async () => {
+    const id2 = uniqueId('p2');
+    const page2 = await mockFeed(id2, { file: 'demo/feed-2.json' });
+    const page1 = JSON.parse(await (await fetch(DEMO)).text());
+    const url = await mockFeed(uniqueId('p1'), { body: JSON.stringify({ ...page1, next_url: page2 }) });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="5120"></bantin-article>`);
+    await shown(el);
+    expect(part(el, 'title')!.textContent).to.equal('Tuần lễ hàng Việt tại Trung tâm Văn hóa Quận 5');
+    expect((await mockRequests(id2)).length).to.equal(1);
+  });
+
+  it('says so when the article does not exist, linking to the news home page', async () => {
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="khong-co"></bantin-article>`);
+    await until(() => part(el, 'not-found'), 10_000, 'not found');
+    expect(partText(el, 'not-found')).to.contain('Không tìm thấy bài viết');
+    expect(part(el, 'not-found')!.querySelector('a')!.href).to.equal(new URL('/', location.href).href);
+  });
+
+  it('shows the error with a retry button, and retry recovers', async () => {
+    const id = uniqueId();
+    const url = await mockFeed(id, { status: 500, body: 'oops' });
+    const errors: string[] = [];
+    const el = await fixture<BantinArticle>(
+      html`<bantin-article feed=${url} article-id="1" @bantin-error=${(e: CustomEvent) => errors.push(e.detail.error.code)}></bantin-article>`,
+    );
+    await until(() => part(el, 'error'), 10_000, 'error');
+    expect(partText(el, 'error')).to.contain('Máy chủ trả lỗi 500');
+    expect(errors).to.deep.equal(['http']);
+    await mockFeed(id, { body: feedJson([item(1, { title: 'Đã sửa' })]) });
+    (part(el, 'retry') as HTMLButtonElement).click();
+    await shown(el);
+    expect(part(el, 'title')!.textContent).to.equal('Đã sửa');
+  });
+
+  it('shows a skeleton and the light-DOM fallback while loading, then only the article', async () => {
+    const url = await mockFeed(uniqueId(), { body: feedJson([item(1)]), delayMs: 400 });
+    const loads: unknown[] = [];
+    const el = await fixture<BantinArticle>(
+      html`<bantin-article feed=${url} article-id="1" @bantin-load=${(e: Event) => loads.push(e)}><a href="/tin-tuc">Tin tức</a></bantin-article>`,
+    );
+    const skeleton = part(el, 'skeleton') as HTMLElement;
+    expect(skeleton).to.exist;
+    expect(skeleton.getBoundingClientRect().height).to.be.above(100);
+    const slot = shadow(el).querySelector('slot')!;
+    expect(slot.assignedElements()[0].textContent).to.equal('Tin tức');
+    expect(el.querySelector('a')!.getBoundingClientRect().height).to.be.above(0);
+    await shown(el);
+    expect(shadow(el).querySelector('slot')).to.equal(null);
+    expect(el.querySelector('a')!.getBoundingClientRect().height).to.equal(0);
+    expect(loads).to.have.length(1);
+  });
+
+  it('marks a cached copy the network could not confirm as possibly out of date', async () => {
+    const id = uniqueId();
+    const url = await mockFeed(id, { body: feedJson([item(1, { title: 'Bản đã lưu' })]) });
+    const markup = `<bantin-article feed="${url}" article-id="1"></bantin-article>`;
+    const first = await loadPage(markup);
+    await until(() => first.doc.querySelector('bantin-article')!.shadowRoot!.querySelector('[part="article"]'), 10_000, 'first visit');
+    await new Promise((r) => setTimeout(r, 300)); // let the cache write finish
+    first.frame.remove();
+    await mockFeed(id, { drop: true });
+    const second = await loadPage(markup);
+    const el = second.doc.querySelector('bantin-article')!;
+    await until(() => part(el, 'stale'), 10_000, 'stale note');
+    expect(partText(el, 'title')).to.equal('Bản đã lưu');
+    expect(partText(el, 'stale')).to.contain('có thể chưa cập nhật');
+    second.frame.remove();
+  });
+
+  it('on the next visit, its placeholder has the article\'s height: nothing below moves when the cache answers', async () => {
+    const url = await mockFeed(uniqueId(), { file: 'demo/feed.json' });
+    const markup = `<bantin-article feed="${url}" article-id="5142"><a href="/">Tin tức</a></bantin-article>`;
+    const first = await loadPage(markup);
+    await until(() => first.doc.querySelector('bantin-article')!.shadowRoot!.querySelector('[part="body"] p'), 10_000, 'first visit');
+    await new Promise((r) => setTimeout(r, 300));
+    first.frame.remove();
+    const second = await loadPage(markup);
+    expect(second.win.__loadingState.html).to.contain('part="skeleton"');
+    const el = second.doc.querySelector('bantin-article')!;
+    await until(() => part(el, 'body')?.querySelector('p'), 10_000, 'second visit');
+    const belowTop = second.doc.getElementById('below')!.getBoundingClientRect().top;
+    expect(belowTop).to.be.closeTo(second.win.__loadingState.belowTop, 0.01);
+    second.frame.remove();
+  });
+
+  it('renders content_text as paragraphs and other attachments as download links with their size', async () => {
+    const url = await mockFeed(uniqueId(), {
+      body: feedJson([
+        item(1, {
+          content_html: undefined,
+          content_text: 'Đoạn một,\ndòng hai.\n\nĐoạn hai.',
+          attachments: [
+            { url: '/files/ke-hoach.pdf', mime_type: 'application/pdf', title: 'Kế hoạch 48-KH/QU', size_in_bytes: 1234567 },
+            { url: '/files/ban-tin.mp3', mime_type: 'audio/mpeg', title: 'Bản tin phát thanh' },
+          ],
+        }),
+      ]),
+    });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+    await shown(el);
+    const ps = [...part(el, 'body')!.querySelectorAll('p')];
+    expect(ps.map((p) => p.textContent)).to.deep.equal(['Đoạn một,dòng hai.', 'Đoạn hai.']);
+    expect(ps[0].querySelectorAll('br')).to.have.length(1);
+    const [pdf, audio] = [...shadow(el).querySelectorAll('[part="attachment"]')];
+    expect(pdf.textContent!.trim()).to.equal('Tải về: Kế hoạch 48-KH/QU (1,2 MB)');
+    expect((pdf as HTMLAnchorElement).href).to.equal(new URL('/files/ke-hoach.pdf', location.href).href);
+    expect(audio.querySelector('audio')!.controls).to.equal(true);
+    expect(audio.querySelector('figcaption')!.textContent).to.equal('Bản tin phát thanh');
+    expect(part(el, 'views')).to.equal(null);
+  });
+
+  it('update-title sets the document title', async () => {
+    const before = document.title;
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="5142" update-title></bantin-article>`);
+    await shown(el);
+    expect(document.title).to.equal(SEED_TITLE);
+    document.title = before;
+  });
+
+  it('without an id anywhere, shows the newest article', async () => {
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO}></bantin-article>`);
+    await shown(el);
+    expect(part(el, 'title')!.textContent).to.equal('Quận 5 tổng kết đợt cao điểm ra quân lập lại trật tự lòng lề đường');
+  });
+
+  describe('accessibility (axe)', () => {
+    it('loaded', async () => {
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="5142"></bantin-article>`);
+      await shown(el);
+      await expect(el).to.be.accessible();
+    });
+    it('loading', async () => {
+      const url = await mockFeed(uniqueId(), { body: feedJson([item(1)]), delayMs: 3000 });
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+      expect(part(el, 'skeleton')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+    it('not found', async () => {
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="khong-co"></bantin-article>`);
+      await until(() => part(el, 'not-found'), 10_000, 'not found');
+      await expect(el).to.be.accessible();
+    });
+    it('error', async () => {
+      const url = await mockFeed(uniqueId(), { body: '{"rss": {}}' });
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${url}></bantin-article>`);
+      await until(() => part(el, 'error'), 10_000, 'error');
+      expect(partText(el, 'error')).to.contain('không đúng định dạng JSON Feed');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
+
+describe('<bantin-article> against hostile feeds', () => {
+  const fired: string[] = [];
+  before(() => {
+    (window as unknown as { __xss: (n: string) => void }).__xss = (n: string) => fired.push(n);
+  });
+
+  async function renderAll(items: Record<string, unknown>[]): Promise<BantinArticle[]> {
+    const url = await mockFeed(uniqueId('xss'), { body: feedJson(items) });
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      ${items.map((it) => html`<bantin-article feed=${url} article-id=${String(it.id)}></bantin-article>`)}
+    </div>`);
+    const els = [...wrap.querySelectorAll('bantin-article')];
+    for (const el of els) await shown(el);
+    // Give failing images, media and timers their chance to fire handlers.
+    await new Promise((r) => setTimeout(r, 500));
+    return els;
+  }
+
+  function dangers(root: ShadowRoot): string[] {
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      const tag = el.localName;
+      if (['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'meta', 'base', 'link', 'style', 'svg', 'math', 'template', 'noscript'].includes(tag) && el.closest('[part="body"]')) {
+        found.push(`<${tag}>`);
+      }
+      for (const attr of el.attributes) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (name.startsWith('on')) found.push(`${tag}[${name}]`);
+        if (['srcdoc', 'formaction', 'action'].includes(name)) found.push(`${tag}[${name}]`);
+        if (name === 'style' && el.closest('[part="body"]')) found.push(`${tag}[style]`);
+        if (['href', 'src', 'xlink:href', 'srcset', 'data', 'poster'].includes(name) && /^(javascript|vbscript|data):/.test(value)) {
+          found.push(`${tag}[${name}=${value.slice(0, 20)}]`);
+        }
+        if (name === 'id' && el.closest('[part="body"]') && !attr.value.startsWith('user-content-')) found.push(`${tag}#${attr.value}`);
+      }
+    }
+    return found;
+  }
+
+  it('renders 39 hostile bodies without running any payload or keeping dangerous markup', async () => {
+    const items = HOSTILE_HTML.map(([name, body], i) => item(`x${i}`, { title: name, content_html: `<p>An toàn ${i}</p>${body}` }));
+    const els = await renderAll(items);
+    expect(fired).to.deep.equal([]);
+    els.forEach((el, i) => {
+      expect(dangers(el.shadowRoot!), HOSTILE_HTML[i][0]).to.deep.equal([]);
+      // The harmless part of each body survives: sanitizing is not deleting everything.
+      expect(part(el, 'body')!.textContent, HOSTILE_HTML[i][0]).to.contain(`An toàn ${i}`);
+    });
+    // The page itself is untouched: nothing clobbered, nothing hidden, no overlay.
+    expect(typeof document.getElementById).to.equal('function');
+    expect((window as unknown as Record<string, unknown>).__bantinClobber).to.equal(undefined);
+    expect(getComputedStyle(document.body).display).to.equal('block');
+    const external = els[HOSTILE_HTML.findIndex(([n]) => n === 'external link gets noopener')];
+    const a = part(external, 'body')!.querySelector('a')!;
+    expect(a.rel).to.equal('noopener noreferrer');
+    expect(a.target).to.equal('_blank');
+  });
+
+  it('shows hostile titles, categories and summaries as text, and never links to javascript:', async () => {
+    const [el] = await renderAll([item('f1', { ...HOSTILE_FIELDS, tags: [], _bantin: { category: HOSTILE_FIELDS.category } })]);
+    expect(fired).to.deep.equal([]);
+    expect(part(el, 'title')!.textContent).to.equal(HOSTILE_FIELDS.title);
+    expect(part(el, 'title')!.children).to.have.length(0);
+    expect(part(el, 'category')!.textContent).to.equal(HOSTILE_FIELDS.category);
+    expect(part(el, 'image')).to.equal(null);
+    expect(dangers(el.shadowRoot!)).to.deep.equal([]);
+  });
+});
