@@ -32,6 +32,9 @@ const corpusPlugin = {
 const server = await createServer({
   root,
   configFile: false,
+  // Production builds of dependencies (Lit's dev build adds checks that slow rendering).
+  mode: 'production',
+  resolve: { conditions: ['module', 'browser', 'production'] },
   logLevel: 'warn',
   server: { port: 0, host: '127.0.0.1' },
   plugins: [corpusPlugin],

@@ -217,9 +217,8 @@ export class BantinArticle extends BantinElement {
       void this.data.loadMore().then(() => this.requestUpdate());
     }
     if (article && this.updateTitle && article.title) document.title = article.title;
-    if (article && (article.contentHtml == null || this.body?.node)) {
-      this.reserve.remember(this.renderRoot.querySelector('.frame'));
-    }
+    const complete = article && (article.contentHtml == null || this.body?.node);
+    this.reserve.track(complete ? this.renderRoot.querySelector('.frame') : null);
     const id = this.currentId;
     if (id !== this.lastId) {
       this.lastId = id;

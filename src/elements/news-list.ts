@@ -71,6 +71,9 @@ export class BantinNewsList extends BantinElement {
         position: relative;
         padding: 0.3rem 0 0.3rem 1rem;
         border-bottom: 1px dotted var(--_border);
+        /* A list of 1,000 lays out only the rows on screen. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 2.2em;
       }
       li::before {
         content: '';
@@ -260,7 +263,7 @@ export class BantinNewsList extends BantinElement {
         target.focus();
       }
     }
-    if (this.data.state.feed) this.reserve.remember(this.renderRoot.querySelector('section'));
+    this.reserve.track(this.data.state.feed ? this.renderRoot.querySelector('section') : null);
   }
 
   /** Loads further pages while the list has fewer items than it should show (a few pages at most on its own). */

@@ -53,10 +53,10 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock fields of an instant in a zone. */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
+/** Wall-clock fields from Intl: exact, and about 30 µs a call. */
+function intlParts(date: Date, timeZone: string): ZonedParts {
   const out: Record<string, number> = {};
-  for (const p of partsFormatter(resolveTimeZone(timeZone)).formatToParts(date)) {
+  for (const p of partsFormatter(timeZone).formatToParts(date)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return {
@@ -69,11 +69,36 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
   };
 }
 
+// Offsets change only at transitions, which fall on quarter hours: one Intl call per
+// zone and quarter hour makes a list of 1,000 dates cost about 1 ms instead of 30.
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
 /** Offset of the zone from UTC at an instant, in ms (Vietnam: +7 h). */
 function offsetAt(epochMs: number, timeZone: string): number {
-  const p = zonedParts(new Date(epochMs), timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const bucket = Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone} ${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = intlParts(new Date(bucket), timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - bucket;
+    if (offsets.size > 20_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const wall = new Date(date.getTime() + offsetAt(date.getTime(), resolveTimeZone(timeZone)));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** The instant at which the zone's clocks show the given wall time. */

@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { formatDate } from '../../src/format/date.js';
 import { resolveLocale } from '../../src/format/lang.js';
 import { formatNumber, formatBytes } from '../../src/format/number.js';
-import { dayKey, zonedTimeToUtc, parseDayKey } from '../../src/format/time-zone.js';
+import { dayKey, zonedTimeToUtc, parseDayKey, zonedParts } from '../../src/format/time-zone.js';
 import { parseFeedDate } from '../../src/feed/parse.js';
 
 const vi = resolveLocale('vi');
@@ -71,6 +71,20 @@ describe('time zones', () => {
     expect(dayKey(lateEvening, 'Asia/Ho_Chi_Minh')).to.equal('2017-02-27');
     expect(dayKey(lateEvening, 'UTC')).to.equal('2017-02-27');
     expect(dayKey(parseFeedDate('2017-02-28T00:30:00+07:00')!, 'UTC')).to.equal('2017-02-27');
+  });
+  it('zonedParts agrees with Intl on 2,000 instants across zones and DST changes', () => {
+    const zones = ['Asia/Ho_Chi_Minh', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 2000; i++) {
+      const zone = zones[i % zones.length];
+      const date = new Date(Date.UTC(1990, 0, 1) + rand() * 40 * 365 * 86400_000);
+      const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      const intl = Object.fromEntries(f.formatToParts(date).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+      expect(zonedParts(date, zone), `${zone} ${date.toISOString()}`).to.deep.equal({
+        year: intl.year, month: intl.month, day: intl.day, hour: intl.hour, minute: intl.minute, second: intl.second,
+      });
+    }
   });
   it('zonedTimeToUtc crosses DST', () => {
     expect(zonedTimeToUtc(2021, 3, 28, 3, 30, 0, 0, 'Europe/Berlin').toISOString()).to.equal('2021-03-28T01:30:00.000Z');

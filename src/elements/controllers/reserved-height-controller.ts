@@ -47,14 +47,32 @@ export class ReservedHeightController implements ReactiveController {
     return h ? `${h}px` : '';
   }
 
-  /** Records the height of the element showing its content (call after such a render). */
-  remember(content: Element | null | undefined) {
-    const k = this.fullKey();
-    if (!k || !content) return;
-    // Sub-pixel exact: a 0.3 px difference still moves everything below.
-    const h = Math.round(content.getBoundingClientRect().height * 100) / 100;
-    if (h > 0 && read(k) !== h) write(k, h);
+  private observer: ResizeObserver | null = null;
+  private tracked: Element | null = null;
+
+  /**
+   * Remembers the height of `content` (the element showing real content) as it
+   * is laid out, or stops when given null. A ResizeObserver reads the size after
+   * layout, so this never forces a layout of its own.
+   */
+  track(content: Element | null | undefined) {
+    const target = content ?? null;
+    if (target === this.tracked) return;
+    this.observer?.disconnect();
+    this.tracked = target;
+    if (!target || typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver(([entry]) => {
+      const k = this.fullKey();
+      // Sub-pixel exact: a 0.3 px difference still moves everything below.
+      const h = Math.round(entry.borderBoxSize[0].blockSize * 100) / 100;
+      if (k && h > 0 && read(k) !== h) write(k, h);
+    });
+    this.observer.observe(target);
   }
 
   hostConnected() {}
+
+  hostDisconnected() {
+    this.track(null);
+  }
 }
