@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
@@ -28,6 +29,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserCommands(),
     counterService(),
+    // Accessible names as Chromium computes them (a11ySnapshot/findAccessibilityNode).
+    a11ySnapshotPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter()],
 };

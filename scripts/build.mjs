@@ -1,42 +1,96 @@
 #!/usr/bin/env node
-// npm run build: the ES module build for npm users, the one-file drop-in for
-// webmasters, and the type declarations.
+// npm run build:
+//   dist/index.js, dist/<element>.js, dist/feed.js, dist/format.js (+ dist/chunks/)
+//       ES modules for npm users; lit, idb-keyval, fuse.js and dompurify stay imports.
+//   dist/bantin.esm.js (+ dist/cdn/)
+//       everything bundled, as ES modules: one import defines every element;
+//       dist/cdn/<element>.js defines one. fuse.js and DOMPurify are chunks loaded on use.
+//   dist/bantin.min.js
+//       the classic script for webmasters: defines elements on sight from dist/cdn/.
+//   dist/types/  .d.ts for every module.
 import { build } from 'vite';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const r = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 rmSync(r('dist'), { recursive: true, force: true });
 
-const common = { root, configFile: false, logLevel: 'warn' };
+const elements = readdirSync(r('src/entries'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
 
-// ES modules, dependencies left as imports: npm users' bundlers dedupe lit.
+const common = {
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  // Lit's production build; no process.env left in the output.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  resolve: { conditions: ['module', 'browser', 'production'] },
+};
+
+// npm: one entry per element plus the data layers, dependencies external.
 await build({
   ...common,
   build: {
     outDir: r('dist'),
     emptyOutDir: false,
+    target: 'es2022',
     sourcemap: true,
     minify: false,
-    lib: { entry: { index: r('src/index.ts') }, formats: ['es'] },
-    rolldownOptions: { external: [/^lit/, /^@lit\//, 'idb-keyval', 'fuse.js', 'dompurify'] },
+    rolldownOptions: {
+      input: {
+        index: r('src/index.ts'),
+        feed: r('src/feed/index.ts'),
+        format: r('src/format/index.ts'),
+        ...Object.fromEntries(elements.map((e) => [e, r(`src/entries/${e}.ts`)])),
+      },
+      external: [/^lit($|\/)/, /^@lit\//, 'idb-keyval', 'fuse.js', 'dompurify'],
+      preserveEntrySignatures: 'exports-only',
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
 });
 
-// One classic script, everything inside: <script src=".../bantin.min.js"></script>.
+// CDN: everything bundled and minified; per-element entries share chunks with bantin.esm.js.
 await build({
   ...common,
-  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [minifyTemplates()],
   build: {
     outDir: r('dist'),
     emptyOutDir: false,
+    target: 'es2022',
     minify: true,
-    lib: { entry: r('src/index.ts'), formats: ['iife'], name: 'bantin', fileName: () => 'bantin.min.js' },
+    rolldownOptions: {
+      input: {
+        'bantin.esm': r('src/index.ts'),
+        ...Object.fromEntries(elements.map((e) => [`cdn/${e}`, r(`src/entries/${e}.ts`)])),
+      },
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'cdn/chunks/[name]-[hash].js',
+        minify: true,
+      },
+    },
+  },
+});
+
+// The classic-script loader.
+await build({
+  ...common,
+  build: {
+    outDir: r('dist'),
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: r('src/loader.ts'), formats: ['iife'], name: 'bantinLoader', fileName: () => 'bantin.min.js' },
     rolldownOptions: { output: { minify: true } },
   },
 });
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-console.log('built dist/');
+console.log(`built dist/ (elements: ${elements.join(', ')})`);

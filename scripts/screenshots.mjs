@@ -2,6 +2,9 @@
 // Renders demo pages in headless Chromium at 1280 px and 360 px and saves PNGs
 // in docs/screenshots/ (the README shows them). Usage:
 //   node scripts/screenshots.mjs [page.html ...]
+//   node scripts/screenshots.mjs --click='bantin-date-picker >>> [part~=button]' --as=date-picker index.html
+// --click clicks an element (`>>>` pierces shadow roots) and shoots the viewport
+// (a modal dialog stays where the reader sees it) into <as>-<width>.png.
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
 import { startDemoCounter } from './demo-counter.mjs';
 
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html'];
+const args = process.argv.slice(2);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const click = option('click');
+const as = option('as');
+const named = args.filter((a) => !a.startsWith('--'));
+const pages = named.length ? named : ['index.html'];
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
@@ -36,11 +44,18 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
       await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
       await new Promise((r) => setTimeout(r, 500));
-      const stem = `${out}${name.replace(/\.html$/, '').replace(/[/?=&]/g, '-')}-${width}`;
-      // What a reader sees first, and the whole page.
-      await page.screenshot({ path: `${stem}.png` });
-      await page.screenshot({ path: `${stem}-full.png`, fullPage: true });
-      console.log(`saved ${stem}.png, ${stem}-full.png`);
+      const stem = `${out}${as ?? name.replace(/\.html$/, '').replace(/[/?=&]/g, '-')}-${width}`;
+      if (click) {
+        await page.click(click);
+        await new Promise((r) => setTimeout(r, 300));
+        await page.screenshot({ path: `${stem}.png` });
+        console.log(`saved ${stem}.png`);
+      } else {
+        // What a reader sees first, and the whole page.
+        await page.screenshot({ path: `${stem}.png` });
+        await page.screenshot({ path: `${stem}-full.png`, fullPage: true });
+        console.log(`saved ${stem}.png, ${stem}-full.png`);
+      }
       await page.close();
     }
   }

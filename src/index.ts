@@ -14,8 +14,11 @@ export { defineElement } from './elements/define.js';
 // Elements: each entry defines its tag (see src/entries/).
 import './entries/article.js';
 import './entries/news-list.js';
+import './entries/date-picker.js';
 import './entries/counter.js';
 export { BantinArticle, type BantinArticleChangeDetail } from './entries/article.js';
 export { BantinNewsList } from './entries/news-list.js';
+export * from './entries/date-picker.js';
+export * from './format/calendar.js';
 export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestArticle, type Direction, type ListFilter } from './feed/select.js';
 export * from './entries/counter.js';

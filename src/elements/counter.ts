@@ -1,7 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber } from '../format/number.js';
 import { label } from '../format/labels.js';
 import type { Locale } from '../format/lang.js';
@@ -15,8 +13,6 @@ const STRIP = html`${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => html`<span>${d}</
 
 // Intl caps minimumIntegerDigits at 21, and 2^53 has 16 digits: more is a typo.
 const MAX_MIN_DIGITS = 21;
-
-type Cell = { key: string; digit: number } | { key: string; separator: string };
 
 /** `19.467.540` in vi, `19,467,540` in en: the locale's own group mark. */
 function groupMark(locale: Locale): string {
@@ -62,9 +58,13 @@ export class BantinCounter extends BantinElement {
         font-size: 0.85em;
         letter-spacing: 0.04em;
       }
+      /* Boxes are in the DOM units first (reversed on screen), so each box keeps its
+         place when the number grows and rolls instead of being replaced… */
       .digits {
         display: inline-flex;
-        flex-wrap: wrap;
+        flex-direction: row-reverse;
+        /* …and a long number that wraps keeps its units on the last line. */
+        flex-wrap: wrap-reverse;
         justify-content: center;
         align-items: flex-end;
         gap: var(--bantin-counter-gap, 0.15em);
@@ -85,8 +85,17 @@ export class BantinCounter extends BantinElement {
       .strip {
         display: flex;
         flex-direction: column;
-        transform: translateY(calc(var(--d) * -10%));
+        transform: translateY(calc(var(--d, 0) * -10%));
       }
+      [data-value='1'] > .strip { --d: 1; }
+      [data-value='2'] > .strip { --d: 2; }
+      [data-value='3'] > .strip { --d: 3; }
+      [data-value='4'] > .strip { --d: 4; }
+      [data-value='5'] > .strip { --d: 5; }
+      [data-value='6'] > .strip { --d: 6; }
+      [data-value='7'] > .strip { --d: 7; }
+      [data-value='8'] > .strip { --d: 8; }
+      [data-value='9'] > .strip { --d: 9; }
       .strip > span {
         height: 1.4em;
         text-align: center;
@@ -183,27 +192,18 @@ export class BantinCounter extends BantinElement {
     </div>`;
   }
 
-  private renderDigits(value: number): TemplateResult {
+  private renderDigits(value: number): TemplateResult[] {
     const min = Math.min(Math.max(Math.trunc(this.minDigits ?? 0) || 0, 0), MAX_MIN_DIGITS);
     const digits = String(value).padStart(min, '0');
     const mark = this.separators ? groupMark(this.locale) : null;
-    const cells: Cell[] = [];
-    for (let i = 0; i < digits.length; i++) {
-      // Keyed by place (units, tens, …) so a box keeps its place and rolls when the number grows.
-      const place = digits.length - i;
-      cells.push({ key: `d${place}`, digit: Number(digits[i]) });
-      if (mark && place > 1 && (place - 1) % 3 === 0) cells.push({ key: `s${place}`, separator: mark });
+    const cells: TemplateResult[] = [];
+    // Units first: the n-th box is always the same place (see .digits).
+    for (let place = 1; place <= digits.length; place++) {
+      if (mark && place > 1 && (place - 1) % 3 === 0) cells.push(html`<span class="separator" part="separator">${mark}</span>`);
+      const digit = digits[digits.length - place];
+      cells.push(html`<span class="digit" part="digit" data-value=${digit}><span class="strip">${STRIP}</span></span>`);
     }
-    return html`${repeat(
-      cells,
-      (c) => c.key,
-      (c) =>
-        'digit' in c
-          ? html`<span class="digit" part="digit" data-value=${c.digit}
-              ><span class="strip" style=${styleMap({ '--d': String(c.digit) })}>${STRIP}</span></span
-            >`
-          : html`<span class="separator" part="separator">${c.separator}</span>`,
-    )}`;
+    return cells;
   }
 }
 

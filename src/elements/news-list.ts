@@ -14,6 +14,8 @@ import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
 import { baseStyles } from './styles.js';
 
+/** Lists longer than this render only the rows on screen. */
+const LONG_LIST = 50;
 /** Pages fetched on their own to fill a list, before "Xem tiếp" has to be pressed. */
 const AUTO_PAGES = 3;
 
@@ -71,7 +73,11 @@ export class BantinNewsList extends BantinElement {
         position: relative;
         padding: 0.3rem 0 0.3rem 1rem;
         border-bottom: 1px dotted var(--_border);
-        /* A list of 1,000 lays out only the rows on screen. */
+      }
+      /* A long list lays out only the rows on screen. Short lists do not: off-screen
+         rows would be measured at their placeholder size, and the remembered height
+         that keeps the page still would depend on scrolling. */
+      .long > li {
         content-visibility: auto;
         contain-intrinsic-size: auto 2.2em;
       }
@@ -327,7 +333,7 @@ export class BantinNewsList extends BantinElement {
           </p>`
         : nothing}
       ${visible.length
-        ? html`<ul part="items">
+        ? html`<ul part="items" class=${visible.length > LONG_LIST ? 'long' : ''}>
             ${visible.map((a) => this.renderItem(a))}
           </ul>`
         : waiting

@@ -1,11 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand } from '@web/test-runner-commands';
 import '../../src/entries/counter.js';
 import type { BantinCounter } from '../../src/elements/counter.js';
 import { cachedCountIs, directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../helpers/counter.js';
 import { feedJson, item, mockFeed, uniqueId, until } from '../helpers/mock.js';
 
-const boxes = (el: BantinCounter) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="digit"]')];
+/** The digit boxes in reading order on screen (top to bottom, left to right), whatever the DOM order. */
+const inReadingOrder = <T extends Element>(nodes: T[]) =>
+  nodes
+    .map((n) => ({ n, r: n.getBoundingClientRect() }))
+    .sort((a, b) => Math.round(a.r.top - b.r.top) || a.r.left - b.r.left)
+    .map((x) => x.n);
+const boxes = (el: BantinCounter) => inReadingOrder([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="digit"]')]);
 
 /** The digit a reader sees in each box: what is painted at the box's centre. */
 function visibleDigits(el: BantinCounter): string[] {
@@ -32,6 +38,22 @@ function spokenText(root: Node): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 const spoken = (el: BantinCounter) => spokenText(el.shadowRoot!);
+
+interface AXNode {
+  role: string;
+  name: string;
+  children?: AXNode[];
+}
+/** Every text Chromium's accessibility tree holds for the page (what a screen reader can reach). */
+async function accessibleTexts(): Promise<string[]> {
+  const out: string[] = [];
+  const walk = (n: AXNode) => {
+    if (n.name) out.push(n.name);
+    n.children?.forEach(walk);
+  };
+  walk((await a11ySnapshot({})) as unknown as AXNode);
+  return out;
+}
 
 const shows = (el: BantinCounter, digits: string) => () => boxes(el).map((b) => b.dataset.value).join('') === digits;
 
@@ -63,6 +85,11 @@ describe('<bantin-counter>', () => {
     expect(visibleDigits(el)).to.deep.equal(['1', '9', '4', '6', '7', '5', '4', '0']);
     expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('SỐ LƯỢT TRUY CẬP');
     expect(spoken(el)).to.equal('Số lượt truy cập: 19.467.540');
+    // In Chromium's accessibility tree: the one phrase, neither the shouted label nor loose digits.
+    const texts = await accessibleTexts();
+    expect(texts).to.include('Số lượt truy cập: 19.467.540');
+    expect(texts).to.not.include('SỐ LƯỢT TRUY CẬP');
+    expect(texts.filter((t) => /^\d$/.test(t))).to.deep.equal([]);
     expect(el.value).to.equal(19467540);
     // Without `count` it only reads.
     expect(await serviceCount('site')).to.equal(19467540);
@@ -95,6 +122,17 @@ describe('<bantin-counter>', () => {
     const plain = await fixture<BantinCounter>(html`<bantin-counter endpoint=${endpoint}></bantin-counter>`);
     await until(shows(plain, '19467540'), 10_000, 'digits');
     expect(plain.shadowRoot!.querySelectorAll('[part="separator"]')).to.have.length(0);
+  });
+
+  it('wrapped in a narrow column, the digits still read in order, units last', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 7em"><bantin-counter endpoint=${await directEndpoint()} min-digits="12"></bantin-counter></div>`,
+    );
+    const el = wrap.querySelector('bantin-counter')!;
+    await until(shows(el, '000019467540'), 10_000, 'digits');
+    const tops = new Set(boxes(el).map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops.size).to.be.greaterThan(1);
+    expect(visibleDigits(el).join('')).to.equal('000019467540');
   });
 
   it('a custom label is shown and spoken', async () => {
@@ -248,6 +286,24 @@ describe('<bantin-counter>', () => {
       expect((rolling[0] as CSSTransition).transitionProperty).to.equal('transform');
       await Promise.all(rolling.map((a) => a.finished));
       expect(visibleDigits(el)).to.deep.equal(['2']);
+    });
+
+    it('a number that grows keeps each box in its place: 9 → 10 rolls the units box and adds a tens box', async () => {
+      await executeServerCommand('emulate-media', { reducedMotion: 'no-preference' });
+      const key = uniqueId('grow');
+      for (let i = 0; i < 9; i++) await serviceHit(key);
+      const el = await fixture<BantinCounter>(html`<bantin-counter endpoint=${await directEndpoint()} key=${key}></bantin-counter>`);
+      await until(shows(el, '9'), 10_000, '9');
+      const units = boxes(el)[0];
+      await serviceHit(key);
+      await el.refresh();
+      await el.updateComplete;
+      const [tens, unitsAfter] = boxes(el);
+      expect(unitsAfter).to.equal(units);
+      expect(unitsAfter.querySelector('.strip')!.getAnimations()).to.have.length(1);
+      expect(tens.dataset.value).to.equal('1');
+      await Promise.all(unitsAfter.querySelector('.strip')!.getAnimations().map((a) => a.finished));
+      expect(visibleDigits(el)).to.deep.equal(['1', '0']);
     });
 
     it('with prefers-reduced-motion: reduce, the new value shows at once', async () => {

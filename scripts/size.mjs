@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// npm run size: the weight of every built file, and of the scripts real pages
+// fetch, checked against the budgets. Fails (exit 1) when a budget is exceeded.
+// Pages are loaded in headless Chromium from a static server, exactly as a
+// webmaster's page would load dist/bantin.min.js.
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, extname, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'bantin.min.js'))) {
+  console.error('No dist/: run `npm run build` first.');
+  process.exit(1);
+}
+
+const KB = 1024;
+const BUDGETS = [
+  { name: 'dist/bantin.min.js alone', max: 40 * KB },
+  { name: 'page with all five elements, search used', max: 40 * KB },
+  { name: 'page with only a counter and a news list', max: 14 * KB },
+];
+
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / KB).toFixed(1);
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+// Every file a browser may fetch: the drop-in, the CDN module and its chunks.
+const shipped = files(dist).filter((p) => p.endsWith('.js') && /^(bantin\.|cdn\/)/.test(relative(dist, p)));
+console.log('\nBuilt files (the ones pages fetch):');
+console.table(
+  shipped.map((p) => {
+    const buf = readFileSync(p);
+    return { file: relative(root, p), 'raw KB': kb(buf.length), 'gzip KB': kb(gzip(buf)), 'brotli KB': kb(brotli(buf)) };
+  }),
+);
+
+const feed = readFileSync(join(root, 'demo', 'feed.json'));
+const PAGES = {
+  all: `<bantin-counter></bantin-counter>
+    <bantin-article article-id="5142"></bantin-article>
+    <bantin-news-list direction="older"></bantin-news-list>
+    <bantin-date-picker></bantin-date-picker>
+    <bantin-search></bantin-search>`,
+  counterAndList: `<bantin-counter></bantin-counter><bantin-news-list></bantin-news-list>`,
+};
+const page = (body) => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="bantin:feed" content="/feed.json"><script src="/dist/bantin.min.js"></script></head><body>${body}</body></html>`;
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/feed.json') {
+    res.setHeader('Content-Type', 'application/feed+json');
+    return res.end(feed);
+  }
+  if (url.pathname.startsWith('/page/')) {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    return res.end(page(PAGES[url.pathname.slice(6)] ?? ''));
+  }
+  const path = join(dist, decodeURIComponent(url.pathname.replace(/^\/dist\//, '')));
+  if (url.pathname.startsWith('/dist/') && path.startsWith(dist) && existsSync(path) && statSync(path).isFile()) {
+    res.setHeader('Content-Type', extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream');
+    return res.end(readFileSync(path));
+  }
+  res.statusCode = 404;
+  res.end();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+/** Loads a page, optionally acts on it, and returns the dist scripts it fetched. */
+async function scriptsOf(name, act) {
+  const p = await browser.newPage();
+  const fetched = new Set();
+  p.on('requestfinished', (req) => {
+    const u = new URL(req.url());
+    if (u.pathname.startsWith('/dist/') && u.pathname.endsWith('.js')) fetched.add(u.pathname.slice(6));
+  });
+  p.on('pageerror', (e) => console.error(`${name}: ${e.message}`));
+  await p.goto(`${origin}/page/${name}`, { waitUntil: 'networkidle0' });
+  if (act) await act(p);
+  await p.close();
+  return [...fetched];
+}
+
+const results = [];
+const total = (list) => list.reduce((sum, f) => sum + gzip(readFileSync(join(dist, f))), 0);
+results.push({ budget: BUDGETS[0], files: ['bantin.min.js'] });
+results.push({
+  budget: BUDGETS[1],
+  files: await scriptsOf('all', async (p) => {
+    // Use the search box: its fuse.js chunk counts.
+    await p.evaluate(() => document.querySelector('bantin-search')?.shadowRoot?.querySelector('input')?.focus());
+    await p.keyboard.type('quan uy', { delay: 30 });
+    await new Promise((r) => setTimeout(r, 1500));
+    await p.waitForNetworkIdle({ idleTime: 300 });
+  }),
+});
+results.push({ budget: BUDGETS[2], files: await scriptsOf('counterAndList') });
+await browser.close();
+server.close();
+
+let over = false;
+console.log('\nBudgets (gzip -9, every script the page fetched):');
+console.table(
+  results.map(({ budget, files }) => {
+    const size = total(files);
+    const ok = size <= budget.max;
+    over ||= !ok;
+    return { page: budget.name, scripts: files.length, 'gzip KB': kb(size), 'budget KB': kb(budget.max), result: ok ? 'ok' : 'OVER' };
+  }),
+);
+for (const { budget, files } of results) console.log(`${budget.name}: ${files.join(', ')}`);
+process.exit(over ? 1 : 0);

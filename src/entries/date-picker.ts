@@ -1,0 +1,6 @@
+import { defineElement } from '../elements/define.js';
+import { BantinDatePicker } from '../elements/date-picker.js';
+
+defineElement('bantin-date-picker', BantinDatePicker);
+
+export { BantinDatePicker, navigateUrl, type BantinDateChangeDetail, type BantinNavigateDetail } from '../elements/date-picker.js';
