@@ -6,7 +6,23 @@ import { LocaleController } from './controllers/locale-controller.js';
 /**
  * What every bantin element shares: the `time-zone` attribute and the reader's
  * language (its `lang`, else the nearest ancestor's, else the document's).
- * `feed` and `max-age` live on the elements that read a feed.
+ * `feed` and `max-age` live on the elements that read a feed. The language is
+ * the standard `lang` attribute: `vi` (default) or `en`.
+ *
+ * @cssprop --bantin-font - font family (default: inherited from the page)
+ * @cssprop --bantin-font-size - base font size (default `1rem`)
+ * @cssprop --bantin-line-height - line height (default `1.5`)
+ * @cssprop --bantin-color - text color (default: inherited)
+ * @cssprop --bantin-accent - links, highlights, buttons (default `#0b5cad`)
+ * @cssprop --bantin-link-color - links (default: the accent)
+ * @cssprop --bantin-muted-color - dates, notes (default `#5b6472`)
+ * @cssprop --bantin-border-color - borders and separators (default `#d5dbe3`)
+ * @cssprop --bantin-surface - panel backgrounds (default transparent)
+ * @cssprop --bantin-radius - corner radius (default `4px`)
+ * @cssprop --bantin-gap - spacing (default `0.75rem`)
+ * @cssprop --bantin-error-color - errors (default `#a4000f`)
+ * @cssprop --bantin-focus-ring - keyboard focus outline (default `2px solid #0b5cad`)
+ * @cssprop --bantin-skeleton-color - loading placeholders (default `#e8ecf1`)
  */
 export class BantinElement extends LitElement {
   /** IANA zone dates are shown in. Default `Asia/Ho_Chi_Minh`, whatever the browser's zone. */

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Writes docs/reference.md from custom-elements.json, so the reference is the
+// code's own account of itself. `--check` fails when the committed file is out
+// of date (CI runs it after the build).
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(`${root}custom-elements.json`, 'utf8'));
+const out = `${root}docs/reference.md`;
+
+const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim();
+const code = (s) => (s ? `\`${s}\`` : '');
+function table(head, rows) {
+  if (!rows.length) return '';
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
+}
+
+const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })));
+const base = declarations.find((d) => d.name === 'BantinElement');
+const elements = declarations.filter((d) => d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName));
+
+let md = `# Element reference
+
+Generated from \`custom-elements.json\` by \`node scripts/docs.mjs\` (run by \`npm run build\`);
+do not edit by hand. Narrative docs, with examples, are in \`docs/elements/\`.
+
+Every element also has the attributes and CSS custom properties in
+[Shared by every element](#shared-by-every-element).
+
+`;
+for (const el of elements) {
+  const attrs = (el.attributes ?? []).filter((a) => !(base?.attributes ?? []).some((b) => b.name === a.name));
+  const attrFields = new Set(attrs.map((a) => a.fieldName));
+  const props = (el.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.privacy && !m.static && !attrFields.has(m.name) && !(base?.members ?? []).some((b) => b.name === m.name),
+  );
+  md += `## \`<${el.tagName}>\`\n\n${el.description ?? ''}\n\nClass \`${el.name}\` (\`${el.path}\`).\n\n`;
+  md += attrs.length ? `### Attributes\n\n${table(['attribute', 'property', 'type', 'default', 'description'], attrs.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description]))}\n` : '';
+  md += props.length ? `### Other properties\n\n${table(['property', 'type', 'description'], props.map((p) => [code(p.name), code(p.type?.text), p.description + (p.readonly ? ' (read-only)' : '')]))}\n` : '';
+  md += el.events?.length ? `### Events\n\n${table(['event', 'description'], el.events.map((e) => [code(e.name), e.description]))}\n` : '';
+  md += el.slots?.length ? `### Slots\n\n${table(['slot', 'description'], el.slots.map((s) => [s.name ? code(s.name) : '(default)', s.description]))}\n` : '';
+  md += el.cssParts?.length ? `### Parts\n\n${table(['part', 'description'], el.cssParts.map((p) => [code(p.name), p.description]))}\n` : '';
+  md += el.cssProperties?.length ? `### CSS custom properties\n\n${table(['property', 'description'], el.cssProperties.map((p) => [code(p.name), p.description]))}\n` : '';
+}
+md += `## Shared by every element\n\n${base?.description ?? ''}\n\n`;
+md += table(['attribute', 'property', 'type', 'default', 'description'], (base?.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description]));
+md += `\n${table(['CSS custom property', 'description'], (base?.cssProperties ?? []).map((p) => [code(p.name), p.description]))}`;
+
+if (process.argv.includes('--check')) {
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  if (current !== md) {
+    console.error('docs/reference.md is out of date: run `npm run build` (or `node scripts/docs.mjs`) and commit it.');
+    process.exit(1);
+  }
+  console.log('docs/reference.md matches custom-elements.json');
+} else {
+  writeFileSync(out, md);
+  console.log(`wrote docs/reference.md (${elements.length} elements)`);
+}
