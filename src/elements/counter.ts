@@ -35,12 +35,12 @@ function groupMark(locale: Locale): string {
  * @csspart digit - one digit box
  * @csspart separator - a group separator (with `separators`)
  * @csspart placeholder - what stands for the digits while there is no number
- * @cssprop --bantin-counter-digit-background - box background (default #1f2328)
- * @cssprop --bantin-counter-digit-color - digit colour (default #fff)
- * @cssprop --bantin-counter-font - digit font (default a monospace)
- * @cssprop --bantin-counter-font-size - digit size (default 1.25em)
- * @cssprop --bantin-counter-gap - space between boxes (default 0.15em)
- * @cssprop --bantin-counter-roll-duration - how long a digit rolls (default 600ms)
+ * @cssprop --bantin-counter-digit-background - box background (default `#1f2328`)
+ * @cssprop --bantin-counter-digit-color - digit colour (default `#fff`)
+ * @cssprop --bantin-counter-font - digit font (default `ui-monospace`)
+ * @cssprop --bantin-counter-font-size - digit size (default `1.25em`)
+ * @cssprop --bantin-counter-gap - space between boxes (default `0.15em`)
+ * @cssprop --bantin-counter-roll-duration - how long a digit rolls (default `600ms`)
  */
 export class BantinCounter extends BantinElement {
   static override styles = [
