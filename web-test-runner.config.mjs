@@ -7,6 +7,7 @@ import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { mockFeeds } from './test/server/mock-feeds.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 import { browserCommands } from './test/server/commands.mjs';
+import { counterService, counterProxy } from './test/server/counter-service.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
@@ -23,10 +24,11 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
-  middleware: [mockFeeds],
+  middleware: [mockFeeds, counterProxy],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserCommands(),
+    counterService(),
     // Accessible names as Chromium computes them (a11ySnapshot/findAccessibilityNode).
     a11ySnapshotPlugin(),
   ],

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm run bench: runs bench/*.html in headless Chromium (served by Vite, with
-// the shared corpus at /corpus/) and prints each benchmark's figures.
-//   node bench/run.mjs [name ...]     e.g. node bench/run.mjs cache
+// the shared corpus at /corpus/), and bench/*.mjs (other than this file) in
+// Node, and prints each benchmark's figures.
+//   node bench/run.mjs [name ...]     e.g. node bench/run.mjs cache counter-server
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
+import { spawn } from 'node:child_process';
 import { readdirSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +14,29 @@ import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = process.env.BANTIN_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const wanted = process.argv.slice(2);
-const names = readdirSync(join(root, 'bench'))
+const files = readdirSync(join(root, 'bench'));
+const names = files
   .filter((f) => f.endsWith('.html'))
   .map((f) => f.replace(/\.html$/, ''))
   .filter((n) => !wanted.length || wanted.includes(n));
+const nodeNames = files
+  .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
+  .map((f) => f.replace(/\.mjs$/, ''))
+  .filter((n) => !wanted.length || wanted.includes(n));
+
+let failed = false;
+// Node benchmarks (servers, load generators) first, one process each.
+for (const name of nodeNames) {
+  console.log(`\n## ${name}`);
+  const code = await new Promise((resolve) => {
+    spawn(process.execPath, [join(root, 'bench', `${name}.mjs`)], { cwd: root, stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) {
+    failed = true;
+    console.error(`[${name}] failed (exit ${code})`);
+  }
+}
+if (!names.length) process.exit(failed ? 1 : 0);
 
 const corpusPlugin = {
   name: 'bantin-corpus',
@@ -42,7 +63,6 @@ const server = await createServer({
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 900_000 });
-let failed = false;
 try {
   for (const name of names) {
     const page = await browser.newPage();

@@ -10,6 +10,7 @@ import { createServer } from 'vite';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
+import { startDemoCounter } from './demo-counter.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -20,6 +21,8 @@ const pages = named.length ? named : ['index.html'];
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
+// The header counter needs its service (vite proxies /counter to it); a throwaway one.
+const counter = await startDemoCounter({ db: ':memory:', quiet: true });
 const server = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   server: { port: 0, host: '127.0.0.1' },
@@ -59,4 +62,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await counter.stop();
 }

@@ -4,8 +4,10 @@
  */
 export * from './feed/index.js';
 export * from './format/index.js';
+export * from './counter/index.js';
 export { FeedController, feedUrlOf, type FeedHost, type BantinLoadDetail, type BantinErrorDetail } from './elements/controllers/feed-controller.js';
 export { LocaleController, langOf } from './elements/controllers/locale-controller.js';
+export * from './elements/controllers/counter-controller.js';
 export { BantinElement } from './elements/base.js';
 export { defineElement } from './elements/define.js';
 
@@ -13,8 +15,10 @@ export { defineElement } from './elements/define.js';
 import './entries/article.js';
 import './entries/news-list.js';
 import './entries/date-picker.js';
+import './entries/counter.js';
 export { BantinArticle, type BantinArticleChangeDetail } from './entries/article.js';
 export { BantinNewsList } from './entries/news-list.js';
 export * from './entries/date-picker.js';
 export * from './format/calendar.js';
 export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestArticle, type Direction, type ListFilter } from './feed/select.js';
+export * from './entries/counter.js';

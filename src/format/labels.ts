@@ -35,6 +35,7 @@ const vi = {
   // counter
   visits: 'SỐ LƯỢT TRUY CẬP',
   visitsLabel: 'Số lượt truy cập: {count}',
+  unavailable: 'chưa có số liệu',
   // date picker
   browseByDate: 'Xem theo ngày',
   browseByDateChosen: 'Xem theo ngày, đã chọn {date}',
@@ -90,6 +91,7 @@ const en: Labels = {
   clearDate: 'Clear date',
   visits: 'VISITS',
   visitsLabel: 'Visits: {count}',
+  unavailable: 'not available',
   browseByDate: 'Browse by date',
   browseByDateChosen: 'Browse by date, {date} chosen',
   calendar: 'Calendar',

@@ -1,0 +1,116 @@
+// Serves a folder of feeds and files (--feeds DIR) the way FeedStore likes it:
+// validators on every answer, 304 to conditional requests, `no-cache` so
+// browsers always revalidate (a feed changes under the same name), and
+// JSON Feed's own media type for *.json.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
+import { HttpError, SECURITY_HEADERS } from './http-util.js';
+
+const TYPES = {
+  '.json': 'application/feed+json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.mp3': 'audio/mpeg',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+};
+
+/** Strong validator from size and modification time, as nginx does: no need to hash a 25 MB feed. */
+const etagOf = (s) => `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`;
+
+function notModified(req, etag, mtimeMs) {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) {
+    // Weak comparison (RFC 9110 13.1.2): W/"x" matches "x".
+    const strip = (t) => t.trim().replace(/^W\//, '');
+    return inm.trim() === '*' || inm.split(',').some((t) => strip(t) === etag);
+  }
+  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(ims) && Math.floor(mtimeMs / 1000) * 1000 <= ims;
+}
+
+/**
+ * Maps a request path to a file under root, refusing anything that could
+ * leave it: `..` in any spelling (decoded first), backslashes, NUL, dotfiles
+ * (`.git`, `.env`), and symbolic links that point outside.
+ */
+async function resolvePath(root, realRoot, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new HttpError(400, 'Malformed path.');
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) throw new HttpError(400, 'Malformed path.');
+  const segments = decoded.split('/').filter(Boolean);
+  if (segments.includes('..')) throw new HttpError(400, 'Path leaves the served folder.');
+  if (segments.some((s) => s.startsWith('.'))) throw new HttpError(404, 'Not found.');
+  let file = join(root, ...segments);
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) throw new HttpError(404, 'Not found.');
+  const real = await realpath(file);
+  if (!real.startsWith(realRoot + sep)) throw new HttpError(404, 'Not found.');
+  return { file: real, info };
+}
+
+/**
+ * @param {string} root the folder to serve
+ * @param {{ hidden?: string[] }} options real paths never to serve (the counts database and its WAL)
+ */
+export async function createFileHandler(root, { hidden = [] } = {}) {
+  const realRoot = await realpath(root);
+  const hiddenSet = new Set(hidden);
+  return async function serveFile(req, res, pathname, cors) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, `${req.method} is not allowed on files`, { Allow: 'GET, HEAD' });
+    }
+    const { file, info } = await resolvePath(root, realRoot, pathname);
+    if (hiddenSet.has(file)) throw new HttpError(404, 'Not found.');
+    const etag = etagOf(info);
+    const headers = {
+      ...SECURITY_HEADERS,
+      ...cors,
+      ETag: etag,
+      'Last-Modified': new Date(info.mtimeMs).toUTCString(),
+      'Cache-Control': 'no-cache',
+    };
+    if (notModified(req, etag, info.mtimeMs)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  };
+}

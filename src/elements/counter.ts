@@ -1,0 +1,215 @@
+import { css, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { formatNumber } from '../format/number.js';
+import { label } from '../format/labels.js';
+import type { Locale } from '../format/lang.js';
+import { BantinElement } from './base.js';
+import { CounterController } from './controllers/counter-controller.js';
+import { FeedController } from './controllers/feed-controller.js';
+import { baseStyles } from './styles.js';
+
+/** The ten faces of a digit box; the box shows one by sliding the strip, so a change rolls. */
+const STRIP = html`${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => html`<span>${d}</span>`)}`;
+
+// Intl caps minimumIntegerDigits at 21, and 2^53 has 16 digits: more is a typo.
+const MAX_MIN_DIGITS = 21;
+
+/** `19.467.540` in vi, `19,467,540` in en: the locale's own group mark. */
+function groupMark(locale: Locale): string {
+  return formatNumber(1000, locale).replace(/\d/g, '') || '.';
+}
+
+/**
+ * A visit counter, one box per digit, as on the portals:
+ * `SỐ LƯỢT TRUY CẬP` over `1 9 4 6 7 5 4 0`. The number comes from a counter
+ * service (`endpoint`, which also records the visit with `count`), else from
+ * the feed's `_bantin.visits`.
+ *
+ * @tagname bantin-counter
+ * @fires bantin-error - the service or the feed failed; `detail.error` (a `CounterError` or `FeedError`)
+ * @fires bantin-load - the feed (`feed` or the page's meta feed) is loaded; detail `{ feed, fromCache }`
+ * @slot - shown until there is a number (e.g. a plain-text label)
+ * @csspart counter - the wrapper of label and digits
+ * @csspart label - the visible label
+ * @csspart digits - the row of boxes
+ * @csspart digit - one digit box
+ * @csspart separator - a group separator (with `separators`)
+ * @csspart placeholder - what stands for the digits while there is no number
+ * @cssprop --bantin-counter-digit-background - box background (default `#1f2328`)
+ * @cssprop --bantin-counter-digit-color - digit colour (default `#fff`)
+ * @cssprop --bantin-counter-font - digit font (default `ui-monospace`)
+ * @cssprop --bantin-counter-font-size - digit size (default `1.25em`)
+ * @cssprop --bantin-counter-gap - space between boxes (default `0.15em`)
+ * @cssprop --bantin-counter-roll-duration - how long a digit rolls (default `600ms`)
+ */
+export class BantinCounter extends BantinElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .counter {
+        display: inline-flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.3em;
+        max-width: 100%;
+      }
+      .label {
+        font-weight: bold;
+        font-size: 0.85em;
+        letter-spacing: 0.04em;
+      }
+      /* Boxes are in the DOM units first (reversed on screen), so each box keeps its
+         place when the number grows and rolls instead of being replaced… */
+      .digits {
+        display: inline-flex;
+        flex-direction: row-reverse;
+        /* …and a long number that wraps keeps its units on the last line. */
+        flex-wrap: wrap-reverse;
+        justify-content: center;
+        align-items: flex-end;
+        gap: var(--bantin-counter-gap, 0.15em);
+        font: bold var(--bantin-counter-font-size, 1.25em) / 1.4 var(--bantin-counter-font, ui-monospace, 'Courier New', monospace);
+        font-variant-numeric: tabular-nums;
+        user-select: none;
+      }
+      .digit {
+        display: inline-block;
+        height: 1.4em;
+        overflow: hidden;
+        padding: 0 0.3em;
+        border-radius: var(--_radius);
+        background: var(--bantin-counter-digit-background, #1f2328);
+        color: var(--bantin-counter-digit-color, #fff);
+        box-shadow: inset 0 -0.1em 0 rgb(0 0 0 / 0.25);
+      }
+      .strip {
+        display: flex;
+        flex-direction: column;
+        transform: translateY(calc(var(--d, 0) * -10%));
+      }
+      [data-value='1'] > .strip { --d: 1; }
+      [data-value='2'] > .strip { --d: 2; }
+      [data-value='3'] > .strip { --d: 3; }
+      [data-value='4'] > .strip { --d: 4; }
+      [data-value='5'] > .strip { --d: 5; }
+      [data-value='6'] > .strip { --d: 6; }
+      [data-value='7'] > .strip { --d: 7; }
+      [data-value='8'] > .strip { --d: 8; }
+      [data-value='9'] > .strip { --d: 9; }
+      .strip > span {
+        height: 1.4em;
+        text-align: center;
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        .strip {
+          transition: transform var(--bantin-counter-roll-duration, 600ms) cubic-bezier(0.2, 0.7, 0.3, 1);
+        }
+      }
+      .separator {
+        line-height: 1.4;
+      }
+      .placeholder {
+        display: inline-block;
+        min-width: 6em;
+        height: 1.4em;
+        margin: 0;
+        font: bold var(--bantin-counter-font-size, 1.25em) / 1.4 var(--bantin-counter-font, ui-monospace, 'Courier New', monospace);
+        text-align: center;
+      }
+    `,
+  ];
+
+  /** A JSON Feed whose `_bantin.visits` is shown (else `<meta name="bantin:feed">`). */
+  @property({ reflect: true }) feed: string | null = null;
+  /** Seconds a cached feed counts as fresh. */
+  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
+  /** A counter service (see bantin-server): shows its count, and records visits with `count`. */
+  @property({ reflect: true }) endpoint: string | null = null;
+  /** The counter key at `endpoint`. */
+  @property({ reflect: true }) key = 'site';
+  /** The visible label; default `SỐ LƯỢT TRUY CẬP` (`VISITS` in English). */
+  @property({ reflect: true }) label: string | null = null;
+  /** Pad with leading zeros to this many digits. */
+  @property({ attribute: 'min-digits', type: Number, reflect: true }) minDigits: number | null = null;
+  /** Record one visit per browser session at `endpoint`. */
+  @property({ type: Boolean, reflect: true }) count = false;
+  /** Group the digits: `19.467.540`. */
+  @property({ type: Boolean, reflect: true }) separators = false;
+
+  private readonly data = new FeedController(this, { optional: true });
+  private readonly counter = new CounterController(this, () => ({
+    endpoint: this.endpoint,
+    key: this.key,
+    count: this.count,
+  }));
+
+  /**
+   * The number shown, or null while there is none: the service's count (or
+   * its last known one); the feed's `_bantin.visits` without an endpoint, or
+   * when the service failed with nothing cached.
+   */
+  get value(): number | null {
+    if (this.endpoint && (this.counter.count !== null || this.counter.status !== 'error')) return this.counter.count;
+    return this.data.state.feed?.visits ?? null;
+  }
+
+  /** Asks the service (and the feed) again. A visit is still recorded once per session. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.counter.refresh(), this.data.retry()]);
+  }
+
+  private get pending(): boolean {
+    if (this.endpoint && this.counter.status === 'loading') return true;
+    const feed = this.data.state;
+    return !!this.data.store && (feed.status === 'loading' || feed.status === 'idle');
+  }
+
+  private spoken(text: string): string {
+    return this.label ? `${this.label}: ${text}` : label(this.locale.lang, 'visitsLabel', { count: text });
+  }
+
+  override render() {
+    const lang = this.locale.lang;
+    const shown = this.label ?? label(lang, 'visits');
+    const value = this.value;
+    if (value === null) {
+      // Whatever the page put inside shows until there is a number; else our own placeholder.
+      const loading = this.pending;
+      return html`<slot
+        ><div class="counter" part="counter" lang=${lang}>
+          <span class="label" part="label" aria-hidden="true">${shown}</span>
+          ${loading
+            ? html`<span class="placeholder skeleton-line" part="placeholder"></span>`
+            : html`<span class="placeholder" part="placeholder" aria-hidden="true">–</span>`}
+          <span class="sr-only">${loading ? label(lang, 'loading') : this.spoken(label(lang, 'unavailable'))}</span>
+        </div></slot
+      >`;
+    }
+    return html`<div class="counter" part="counter" lang=${lang}>
+      <span class="label" part="label" aria-hidden="true">${shown}</span>
+      <span class="digits" part="digits" aria-hidden="true">${this.renderDigits(value)}</span>
+      <span class="sr-only">${this.spoken(formatNumber(value, this.locale))}</span>
+    </div>`;
+  }
+
+  private renderDigits(value: number): TemplateResult[] {
+    const min = Math.min(Math.max(Math.trunc(this.minDigits ?? 0) || 0, 0), MAX_MIN_DIGITS);
+    const digits = String(value).padStart(min, '0');
+    const mark = this.separators ? groupMark(this.locale) : null;
+    const cells: TemplateResult[] = [];
+    // Units first: the n-th box is always the same place (see .digits).
+    for (let place = 1; place <= digits.length; place++) {
+      if (mark && place > 1 && (place - 1) % 3 === 0) cells.push(html`<span class="separator" part="separator">${mark}</span>`);
+      const digit = digits[digits.length - place];
+      cells.push(html`<span class="digit" part="digit" data-value=${digit}><span class="strip">${STRIP}</span></span>`);
+    }
+    return cells;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bantin-counter': BantinCounter;
+  }
+}
+
