@@ -7,7 +7,9 @@ import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatBytes, formatNumber } from '../format/number.js';
 import { sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
+import { articleCounterKey } from '../counter/keys.js';
 import { BantinElement } from './base.js';
+import { CounterController } from './controllers/counter-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
@@ -32,7 +34,7 @@ interface Body {
  *
  * @tagname bantin-article
  * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
- * @fires bantin-error - loading failed; detail `{ error }` (a FeedError)
+ * @fires bantin-error - loading failed; detail `{ error }` (a FeedError, or a CounterError from `counter-endpoint`)
  * @fires bantin-article-change - the article shown changed; detail `{ id }`
  * @slot - shown until the article is (a plain link to the news, say)
  * @csspart article - the `<article>`
@@ -165,8 +167,17 @@ export class BantinArticle extends BantinElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
   /** Also set `document.title` to the article title. */
   @property({ attribute: 'update-title', type: Boolean }) updateTitle = false;
+  /**
+   * A counter service (see `bantin-server`): records one view per browser session
+   * under `article:<id>` and shows that count instead of `_bantin.views`.
+   */
+  @property({ attribute: 'counter-endpoint' }) counterEndpoint: string | null = null;
 
   protected readonly data = new FeedController(this);
+  private readonly views = new CounterController(this, () => {
+    const article = this.counterEndpoint ? this.article : null;
+    return { endpoint: this.counterEndpoint, key: article ? articleCounterKey(article.id) : null, count: true };
+  });
   private readonly reserve = new ReservedHeightController(this, () => {
     const url = this.data.store?.url;
     return url ? `${url}|${this.requestedId() ?? '*'}` : null;
@@ -349,12 +360,24 @@ export class BantinArticle extends BantinElement {
     </ul>`;
   }
 
-  /** The view count line; hidden when the feed gives no count. */
+  /**
+   * The view count line: the counter service's count with `counter-endpoint`
+   * (the feed's `_bantin.views` only if the service has never answered), else
+   * `_bantin.views`; hidden when there is no count at all.
+   */
   protected renderViews(a: Article) {
-    if (a.views == null) return nothing;
-    return html`<p class="views" part="views">
-      ${label(this.locale.lang, 'views', { count: formatNumber(a.views, this.locale) })}
-    </p>`;
+    const lang = this.locale.lang;
+    let count = a.views;
+    if (this.counterEndpoint) {
+      const v = this.views;
+      count = v.count ?? (v.status === 'error' ? a.views : null);
+      // Waiting for the service: keep the line's place, without a number yet.
+      if (count == null && v.status !== 'error') {
+        return html`<p class="views" part="views" aria-busy="true">${label(lang, 'views', { count: '…' })}</p>`;
+      }
+    }
+    if (count == null) return nothing;
+    return html`<p class="views" part="views">${label(lang, 'views', { count: formatNumber(count, this.locale) })}</p>`;
   }
 }
 

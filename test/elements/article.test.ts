@@ -5,6 +5,7 @@ import type { BantinArticle } from '../../src/elements/article.js';
 import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../helpers/mock.js';
 import { loadPage } from '../helpers/page.js';
 import { HOSTILE_HTML, HOSTILE_FIELDS } from '../fixtures/xss-payloads.js';
+import { directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../helpers/counter.js';
 
 const DEMO = new URL('/demo/feed.json', location.href).href;
 const SEED_TITLE = 'Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI';
@@ -187,6 +188,51 @@ describe('<bantin-article>', () => {
     const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO}></bantin-article>`);
     await shown(el);
     expect(part(el, 'title')!.textContent).to.equal('Quận 5 tổng kết đợt cao điểm ra quân lập lại trật tự lòng lề đường');
+  });
+
+  describe('with counter-endpoint', () => {
+    const viewsText = (el: Element) => partText(el, 'views');
+
+    it('records one view per browser session under article:<id> and shows the service\'s count', async () => {
+      const id = uniqueId('bai');
+      const url = await mockFeed(uniqueId(), { body: feedJson([item(id, { _bantin: { views: 770 } })]) });
+      const endpoint = await directEndpoint();
+      // Two readers before us.
+      await serviceHit(`article:${id}`);
+      await serviceHit(`article:${id}`);
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id=${id} counter-endpoint=${endpoint}></bantin-article>`);
+      await until(() => viewsText(el) === 'Số lượt người xem: 3', 10_000, 'three views');
+      // The same reader again in this session (another article element, a reload): not counted again.
+      const again = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id=${id} counter-endpoint=${endpoint}></bantin-article>`);
+      await until(() => viewsText(again) === 'Số lượt người xem: 3', 10_000, 'still three');
+      expect(await serviceCount(`article:${id}`)).to.equal(3);
+    });
+
+    it('another article counts under its own key', async () => {
+      const a = uniqueId('a');
+      const b = uniqueId('b');
+      const url = await mockFeed(uniqueId(), { body: feedJson([item(a), item(b)]) });
+      const endpoint = await directEndpoint();
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id=${a} counter-endpoint=${endpoint}></bantin-article>`);
+      await until(() => viewsText(el) === 'Số lượt người xem: 1', 10_000, 'a counted');
+      el.articleId = b;
+      await until(() => viewsText(el) === 'Số lượt người xem: 1' && partText(el, 'title') === `Tin ${b}`, 10_000, 'b counted');
+      expect(await serviceCount(`article:${a}`)).to.equal(1);
+      expect(await serviceCount(`article:${b}`)).to.equal(1);
+    });
+
+    it('with the service down and nothing known, falls back to _bantin.views and reports the error', async () => {
+      const id = uniqueId('bai');
+      const url = await mockFeed(uniqueId(), { body: feedJson([item(id, { _bantin: { views: 770 } })]) });
+      const endpoint = await proxyEndpoint(uniqueId('dead'), { down: true });
+      const errors: string[] = [];
+      const el = await fixture<BantinArticle>(
+        html`<bantin-article feed=${url} article-id=${id} counter-endpoint=${endpoint} @bantin-error=${(e: CustomEvent) => errors.push(e.detail.error.code)}></bantin-article>`,
+      );
+      await until(() => viewsText(el) === 'Số lượt người xem: 770', 10_000, 'feed views');
+      expect(errors).to.deep.equal(['network']);
+      expect(partText(el, 'title')).to.equal(`Tin ${id}`);
+    });
   });
 
   describe('accessibility (axe)', () => {
