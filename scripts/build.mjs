@@ -8,6 +8,7 @@
 //   dist/bantin.min.js
 //       the classic script for webmasters: defines elements on sight from dist/cdn/.
 //   dist/types/  .d.ts for every module.
+//   custom-elements.json  the Custom Elements Manifest.
 import { build } from 'vite';
 import { readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -92,5 +93,8 @@ await build({
   },
 });
 
-execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [r('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+// The manifest (docs/reference.md is generated from it by `npm run docs`, and
+// `npm test` checks the committed one is in step).
+execFileSync(process.execPath, [r('node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
 console.log(`built dist/ (elements: ${elements.join(', ')})`);

@@ -22,8 +22,8 @@ const elements = declarations.filter((d) => d.tagName).sort((a, b) => a.tagName.
 
 let md = `# Element reference
 
-Generated from \`custom-elements.json\` by \`node scripts/docs.mjs\` (run by \`npm run build\`);
-do not edit by hand. Narrative docs, with examples, are in \`docs/elements/\`.
+Generated from \`custom-elements.json\` by \`npm run docs\`; do not edit by hand
+(\`npm test\` fails when this file and the code disagree). Narrative docs, with examples, are in \`docs/elements/\`.
 
 Every element also has the attributes and CSS custom properties in
 [Shared by every element](#shared-by-every-element).
@@ -50,7 +50,7 @@ md += `\n${table(['CSS custom property', 'description'], (base?.cssProperties ??
 if (process.argv.includes('--check')) {
   const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
   if (current !== md) {
-    console.error('docs/reference.md is out of date: run `npm run build` (or `node scripts/docs.mjs`) and commit it.');
+    console.error('docs/reference.md is out of date: run `npm run docs` and commit it.');
     process.exit(1);
   }
   console.log('docs/reference.md matches custom-elements.json');

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// npm test: the Node tests of bantin-server (node --test), then the browser
-// tests (web-test-runner), then ONE last line for CI summing both:
+// npm test: the checks (type-check, build, generated docs in step), the Node
+// tests of bantin-server (node --test), then the browser tests
+// (web-test-runner, some against the built dist/), then ONE last line for CI
+// summing all:
 //   tests: N passed, N failed, N skipped
 // Exits non-zero if anything failed or a runner died.
 import { spawn } from 'node:child_process';
@@ -37,6 +39,22 @@ function totalsFrom(file) {
 }
 
 const results = [];
+
+// 0. Checks, each counted as one test: the browser tests of dist/ need the build.
+const CHECKS = [
+  ['type-check (tsc)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['build (dist/, custom-elements.json)', ['scripts/build.mjs']],
+  ['docs/reference.md matches the code', ['scripts/docs.mjs', '--check']],
+  ['the packed package installs, resolves and type-checks', ['scripts/pack-smoke.mjs']],
+];
+const checks = { passed: 0, failed: 0, skipped: 0 };
+for (const [name, args] of CHECKS) {
+  console.log(`\n# ${name}`);
+  const code = await run(process.execPath, args.map((a, i) => (i === 0 ? join(root, a) : a)));
+  checks[code === 0 ? 'passed' : 'failed']++;
+  if (code !== 0) console.error(`# ${name}: FAILED (exit ${code})`);
+}
+results.push({ name: 'checks', code: checks.failed ? 1 : 0, totals: checks });
 
 // 1. bantin-server, in Node, each test file in its own process (real servers on 127.0.0.1).
 const nodeCounts = join(work, 'node.json');

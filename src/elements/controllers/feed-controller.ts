@@ -32,13 +32,7 @@ const IDLE: FeedState = {
   skipped: [],
 };
 
-export interface BantinLoadDetail {
-  feed: NonNullable<FeedState['feed']>;
-  fromCache: boolean;
-}
-export interface BantinErrorDetail {
-  error: FeedError;
-}
+export type { BantinLoadDetail, BantinErrorDetail } from '../events.js';
 
 /**
  * Connects an element to the page-wide FeedStore of its feed URL and

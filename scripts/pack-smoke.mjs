@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The package as users get it: `npm pack`, check what is inside, install the
+// tarball into a fresh project, then resolve every export with Node, use the
+// data layer in Node, and type-check a developer's TypeScript against it.
+// Needs `npm run build` first, and the npm registry (for lit & co.).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'bantin-pack-'));
+const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+let failed = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok' : 'NOT OK'} - ${what}`);
+  if (!ok) failed++;
+};
+
+try {
+  const [pack] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], root));
+  const files = pack.files.map((f) => f.path);
+  const allowed = /^(dist\/|server\/|custom-elements\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
+  check(files.every((f) => allowed.test(f)), `the package holds only dist/, server/, custom-elements.json, README, CHANGELOG, LICENSE (extra: ${files.filter((f) => !allowed.test(f)).join(', ') || 'none'})`);
+  for (const must of ['dist/bantin.min.js', 'dist/bantin.esm.js', 'dist/index.js', 'dist/types/index.d.ts', 'custom-elements.json', 'server/cli.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    check(files.includes(must), `the package has ${must}`);
+  }
+  check(!files.some((f) => f.startsWith('dist/demo/') || f.includes('.test.')), 'no demo build, no tests');
+  console.log(`# ${pack.filename}: ${files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed`);
+
+  const app = join(work, 'app');
+  sh('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(work, pack.filename)], app);
+
+  // Node resolution of every export, and the data layer running in Node.
+  const node = `
+    const subpaths = ['bantin', 'bantin/article', 'bantin/news-list', 'bantin/counter', 'bantin/date-picker', 'bantin/search',
+      'bantin/feed', 'bantin/format', 'bantin/bantin.min.js', 'bantin/bantin.esm.js', 'bantin/custom-elements.json'];
+    const { existsSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    for (const s of subpaths) if (!existsSync(fileURLToPath(import.meta.resolve(s)))) throw new Error('missing ' + s);
+    const { parseFeed } = await import('bantin/feed');
+    const { formatDate, resolveLocale } = await import('bantin/format');
+    const { feed } = parseFeed({ version: 'https://jsonfeed.org/version/1.1', items: [
+      { id: 5142, content_text: 'x', date_published: '2017-02-27T13:35:00+07:00' } ] }, 'https://quan5.example.vn/feed.json');
+    console.log(formatDate(feed.items[0].published, 'portal', { locale: resolveLocale('vi') }));`;
+  let printed = '';
+  try {
+    printed = sh(process.execPath, ['--input-type=module', '-e', node], app).trim();
+  } catch {
+    // the error is on stderr already
+  }
+  check(printed === '27 Tháng Hai 2017 1:35:00 CH', `every export resolves in Node, and bantin/feed + bantin/format run there (${printed})`);
+
+  // A developer's TypeScript against the published types.
+  writeFileSync(
+    join(app, 'main.ts'),
+    `import 'bantin';
+import { BantinArticle } from 'bantin/article';
+import type { BantinNewsList } from 'bantin/news-list';
+import { FeedStore, type Feed, type FeedError } from 'bantin/feed';
+import { formatDate } from 'bantin/format';
+
+const article: BantinArticle = document.createElement('bantin-article');
+article.articleId = '5142';
+article.addEventListener('bantin-load', (e) => {
+  const feed: Feed = e.detail.feed;
+  console.log(feed.items.length, formatDate(feed.items[0].published!, 'date', { locale: { lang: 'vi', tag: 'vi-VN' } }));
+});
+article.addEventListener('bantin-error', (e) => console.log((e.detail.error as FeedError).code));
+const list = document.querySelector('bantin-news-list') as BantinNewsList | null;
+if (list) list.limit = 5;
+class PortalArticle extends BantinArticle {}
+customElements.define('portal-article', PortalArticle);
+FeedStore.for('/feed.json').subscribe((s) => s.status);
+// @ts-expect-error: not an attribute of the article
+article.notAProperty = 1;
+`,
+  );
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
+      files: ['main.ts'],
+    }),
+  );
+  let typesOk = true;
+  try {
+    sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+  } catch (e) {
+    typesOk = false;
+    console.log(e.stdout);
+  }
+  check(typesOk, 'a TypeScript project type-checks against the package (tag-name map, typed events, subclassing)');
+
+  const help = sh(process.execPath, [join(app, 'node_modules/.bin/bantin-server'), '--help'], app);
+  check(/--feeds/.test(help), 'the bantin-server command is installed');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(failed ? `# ${failed} check(s) failed` : '# package smoke test passed');
+process.exit(failed ? 1 : 0);
