@@ -47,14 +47,38 @@ md += `## Shared by every element\n\n${base?.description ?? ''}\n\n`;
 md += table(['attribute', 'property', 'type', 'default', 'description'], (base?.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description]));
 md += `\n${table(['CSS custom property', 'description'], (base?.cssProperties ?? []).map((p) => [code(p.name), p.description]))}`;
 
+// The README's per-element API summaries, between <!-- api:TAG --> and <!-- /api:TAG -->.
+function summary(el) {
+  const attrs = (el.attributes ?? []).filter((a) => !(base?.attributes ?? []).some((b) => b.name === a.name));
+  const list = (xs) => xs.map((x) => code(x)).join(', ');
+  return [
+    table(['attribute', 'default', ''], attrs.map((a) => [code(a.name), code(a.default === 'null' ? '' : a.default), a.description])),
+    el.events?.length ? `**Events:** ${list(el.events.map((e) => e.name))}.  ` : '',
+    el.cssParts?.length ? `**Parts:** ${list(el.cssParts.map((p) => p.name))}.  ` : '',
+    el.cssProperties?.length ? `**CSS custom properties:** ${list(el.cssProperties.map((p) => p.name))}, and the [shared ones](#theming).  ` : '',
+    `Full reference: [docs/reference.md](docs/reference.md#${el.tagName}).`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+const readmePath = `${root}README.md`;
+const readme = readFileSync(readmePath, 'utf8');
+const readmeOut = readme.replace(/(<!-- api:([a-z-]+) -->\n)[\s\S]*?(<!-- \/api:\2 -->)/g, (whole, open, tag, close) => {
+  const el = elements.find((e) => e.tagName === tag);
+  return el ? `${open}${summary(el)}\n${close}` : whole;
+});
+
 if (process.argv.includes('--check')) {
-  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-  if (current !== md) {
-    console.error('docs/reference.md is out of date: run `npm run docs` and commit it.');
+  const stale = [];
+  if ((existsSync(out) ? readFileSync(out, 'utf8') : '') !== md) stale.push('docs/reference.md');
+  if (readme !== readmeOut) stale.push('README.md (element API summaries)');
+  if (stale.length) {
+    console.error(`${stale.join(' and ')} out of date: run \`npm run docs\` and commit.`);
     process.exit(1);
   }
-  console.log('docs/reference.md matches custom-elements.json');
+  console.log('docs/reference.md and the README API summaries match custom-elements.json');
 } else {
   writeFileSync(out, md);
-  console.log(`wrote docs/reference.md (${elements.length} elements)`);
+  writeFileSync(readmePath, readmeOut);
+  console.log(`wrote docs/reference.md and the README API summaries (${elements.length} elements)`);
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// npm start: the demo portal (vite, http://127.0.0.1:5173/) against the real
-// counter service, so the header counter really counts. Ctrl-C stops both.
+// npm start: builds, then serves the demo portal (vite, http://127.0.0.1:5173/)
+// against the real counter service, so the header counter really counts.
+// Ctrl-C stops both.
 import { createServer } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startDemoCounter } from './demo-counter.mjs';
+
+// demo/plain.html uses the built dist/bantin.min.js, as a webmaster's page would.
+execFileSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });
 
 const counter = await startDemoCounter();
 let vite;
