@@ -10,3 +10,6 @@ export { BantinElement } from './elements/base.js';
 export { defineElement } from './elements/define.js';
 
 // Elements: each entry defines its tag (see src/entries/).
+import './entries/search.js';
+export * from './entries/search.js';
+export * from './search/index.js';

@@ -47,15 +47,17 @@ export interface EngineStats {
 }
 
 /** Candidates fuse.js scores per query: enough for the dropdown and the first results pages. */
-export const FUSE_CANDIDATES = 100;
+export const FUSE_CANDIDATES = 40;
 /** Candidates fuse.js scores in one slice. */
 const FUSE_SLICE = 25;
 /** Characters of an excerpt. */
 const WINDOW = 160;
 /** Characters of summary and body handed to fuse.js. */
-const FUSE_TEXT = 240;
+const FUSE_TEXT = 200;
 /** Documents whose prepared title and summary are kept between searches. */
 const SHORT_CACHE = 2000;
+/** Body stretches kept between searches. */
+const SLICE_CACHE = 1000;
 /** Source characters taken around a body match: enough for the excerpt once tags are gone. */
 const SLICE_BEFORE = 160;
 const SLICE_AFTER = 480;
@@ -82,6 +84,22 @@ interface ShortText {
   fTitle: string;
   fSummary: string;
   fCategory: string;
+}
+
+interface BodySlice {
+  text: string;
+  folded: string;
+  /** The stretch starts after the start of the body / ends before its end. */
+  before: boolean;
+  after: boolean;
+}
+
+/** The stretch of a folded text fuse.js reads: from a little before the first match, FUSE_TEXT long. */
+function around(folded: string, matcher: WordMatcher): string {
+  if (folded.length <= FUSE_TEXT) return folded;
+  const first = matcher.first(folded);
+  const from = first < 0 ? 0 : Math.max(0, first - 40);
+  return folded.slice(from, from + FUSE_TEXT);
 }
 
 interface Ranked {
@@ -151,6 +169,7 @@ function anchorOf(positions: Uint16Array, base: number, m: number): number {
 export class SearchEngine {
   private readonly ranked = new Map<string, Ranked>();
   private readonly shorts = new Map<number, ShortText>();
+  private readonly slices = new Map<string, BodySlice>();
   /** Milliseconds of work (not waiting) in the phases of the last query computed: for benchmarks. */
   readonly lastTimings = { match: 0, prepare: 0, fuse: 0 };
 
@@ -226,6 +245,21 @@ export class SearchEngine {
     return t;
   }
 
+  /** A stretch of a document's body around `at`, plain and folded; kept, since the next key usually asks for it again. */
+  private slice(doc: number, at: number): BodySlice {
+    const key = `${doc}:${at}`;
+    let s = this.slices.get(key);
+    if (s) {
+      this.slices.delete(key);
+    } else {
+      const piece = bodySlice(this.items[doc], at);
+      s = { ...piece, folded: fold(piece.text) };
+      if (this.slices.size >= SLICE_CACHE) this.slices.delete(this.slices.keys().next().value!);
+    }
+    this.slices.set(key, s);
+    return s;
+  }
+
   /** What a result shows: the title with its matched words, and an excerpt around the best match. */
   private hit(r: Ranked, doc: number): SearchHit {
     const a = this.items[doc];
@@ -233,8 +267,8 @@ export class SearchEngine {
     const at = r.anchors.get(doc) ?? -1;
     let shown: Highlighted | null = null;
     if (at >= 0) {
-      const slice = bodySlice(a, at);
-      const hits = r.matcher.hits(fold(slice.text));
+      const slice = this.slice(doc, at);
+      const hits = r.matcher.hits(slice.folded);
       if (hits.length) shown = excerpt(slice.text, hits, WINDOW, slice);
     }
     if (!shown && t.summary) shown = excerpt(t.summary, r.matcher.hits(t.fSummary), WINDOW);
@@ -272,13 +306,15 @@ export class SearchEngine {
       const t = this.short(doc);
       const at = anchorOf(match.positions, i * m, m);
       anchors.set(doc, at);
-      // fuse.js gets folded text: its ignoreDiacritics then has nothing left to strip on each call.
+      // fuse.js gets folded text (its ignoreDiacritics then has nothing left to
+      // strip on each call), and of summary and body only the stretch around
+      // the first match: its cost grows with the length of what it reads.
       rows.push({
         doc,
         title: t.fTitle,
-        summary: t.fSummary.slice(0, FUSE_TEXT),
+        summary: around(t.fSummary, matcher),
         category: t.fCategory,
-        body: at >= 0 ? fold(bodySlice(a, at).text.slice(0, FUSE_TEXT)) : '',
+        body: at >= 0 ? around(this.slice(doc, at).folded, matcher) : '',
       });
       if (marks.length) {
         const src = a.contentText ?? a.contentHtml ?? '';

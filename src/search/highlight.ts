@@ -105,6 +105,15 @@ export class WordMatcher {
     return hits;
   }
 
+  /** Offset of the first matching word in a folded text, or -1. */
+  first(folded: string): number {
+    const re = this.pattern;
+    if (!re) return -1;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) if (this.match(m[0]) >= 0) return m.index;
+    return -1;
+  }
+
   /** Which marked query words some hit matches with the marks the reader typed. */
   exactMarks(original: string, hits: Hit[], into: Set<number>) {
     for (const h of hits) {
