@@ -11,6 +11,9 @@ import { cpus, loadavg } from 'node:os';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { cpuByWindow } from './trace.mjs';
 
+// Measure what ships: dependencies resolve to their production builds (Lit's dev build is slower).
+process.env.NODE_ENV ??= 'production';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = process.env.BANTIN_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const wanted = process.argv.slice(2);

@@ -403,7 +403,10 @@ export class TokenIndex {
       const at = this.firstPos[j];
       const tokenStamp = stamp * 64 + k + 1;
       const docsOfToken: number[] = [];
+      // A near miss that is another word of the query is that word, not a typo of this one.
+      const others = new Set(active.filter((t) => t !== token).map((t) => t.folded));
       for (const { term, quality } of this.expand(token)) {
+        if (quality === FUZZY && others.has(this.terms[term])) continue;
         if (quality !== PREFIX) wordSet.add(this.terms[term]);
         const df = offsets[term + 1] - offsets[term];
         const w = quality * Math.log(1 + n / df);
