@@ -21,7 +21,7 @@ await build({
     sourcemap: true,
     minify: false,
     lib: { entry: { index: r('src/index.ts') }, formats: ['es'] },
-    rolldownOptions: { external: [/^lit/, /^@lit\//, 'idb-keyval', 'fuse.js', 'dompurify'] },
+    rolldownOptions: { external: [/^lit/, /^@lit\//, 'idb-keyval', /^fuse\.js(\/|$)/, 'dompurify'] },
   },
 });
 

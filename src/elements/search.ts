@@ -93,8 +93,8 @@ export class BantinSearch extends BantinElement {
         right: 0;
         z-index: var(--bantin-popup-z-index, 20);
         margin-top: 0.25rem;
-        max-height: min(70vh, 32rem);
-        overflow-y: auto;
+        /* Not a scroll box: options are not focusable (aria-activedescendant),
+           so the page scrolls instead, and arrow keys bring the active one into view. */
         background: var(--bantin-popup-background, #fff);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
