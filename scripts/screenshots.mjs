@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Renders demo pages in headless Chromium at 1280 px and 360 px and saves PNGs
 // in docs/screenshots/ (the README shows them). Usage:
-//   node scripts/screenshots.mjs [page.html ...]
+//   node scripts/screenshots.mjs [page.html ...] [--search "kiem diem"]
+// With --search, the text is typed into the page's first <bantin-search> and
+// the shot is taken with its results open (files end in -search).
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
 
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html'];
+const args = process.argv.slice(2);
+const searchAt = args.indexOf('--search');
+const search = searchAt >= 0 ? args.splice(searchAt, 2)[1] : null;
+const pages = args.length ? args : ['index.html'];
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
@@ -33,7 +38,19 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
       await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
       await new Promise((r) => setTimeout(r, 500));
-      const file = `${out}${name.replace(/\.html$/, '').replace(/\//g, '-')}-${width}.png`;
+      if (search) {
+        const input = await page.evaluateHandle(() => document.querySelector('bantin-search')?.shadowRoot?.querySelector('input'));
+        await input.asElement().focus();
+        await page.keyboard.type(search);
+        await page.waitForFunction(
+          (q) => document.querySelector('bantin-search')?.shadowRoot?.querySelector(`[data-query="${q}"][aria-busy="false"]`),
+          { timeout: 15_000 },
+          search,
+        );
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const stem = name.replace(/[?#].*$/, '').replace(/\.html$/, '').replace(/\//g, '-');
+      const file = `${out}${stem}${search ? '-search' : ''}-${width}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(`saved ${file}`);
       await page.close();
