@@ -1,4 +1,4 @@
-import { CHUNK_BYTES } from '../feed/cache.js';
+import { CHUNK_BYTES, chunkBy } from '../feed/cache.js';
 import { openKV, type KV } from '../feed/kv.js';
 import type { IndexData } from './token-index.js';
 
@@ -25,25 +25,6 @@ type Part = 't' | 'o' | 'd' | 'f' | 'p';
 
 const metaKey = (url: string) => `m:${url}`;
 const partKey = (url: string, gen: string, part: Part, n: number) => `c:${url}#${gen}#${part}${n}`;
-
-/** Splits a string array into slices of about `maxBytes` (2 bytes a unit, plus overhead). */
-function sliceStrings(items: string[], maxBytes: number): string[][] {
-  const out: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const s of items) {
-    const b = 16 + s.length * 2;
-    if (current.length && size + b > maxBytes) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(s);
-    size += b;
-  }
-  if (current.length || !out.length) out.push(current);
-  return out;
-}
 
 function sliceTyped<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, maxBytes: number): T[] {
   const step = Math.max(1, Math.floor(maxBytes / array.BYTES_PER_ELEMENT));
@@ -102,7 +83,7 @@ export class SearchIndexCache {
     const old = await this.kv.get<Meta>(metaKey(url));
     const gen = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 6)}`;
     const parts: [Part, unknown[]][] = [
-      ['t', sliceStrings(data.terms, CHUNK_BYTES)],
+      ['t', chunkBy(data.terms, (t) => 16 + t.length * 2)],
       ['o', sliceTyped(data.offsets, CHUNK_BYTES)],
       ['d', sliceTyped(data.docs, CHUNK_BYTES)],
       ['f', sliceTyped(data.fields, CHUNK_BYTES)],

@@ -41,6 +41,29 @@ async function mount(feed = DEMO, attrs = '') {
   return el;
 }
 
+/** Runs `fn` with a listener that records and cancels every bantin-select. */
+async function selecting(fn: () => Promise<void> | void): Promise<CustomEvent<BantinSelectDetail>[]> {
+  const seen: CustomEvent<BantinSelectDetail>[] = [];
+  const listener = (e: Event) => {
+    seen.push(e as CustomEvent<BantinSelectDetail>);
+    e.preventDefault();
+  };
+  document.addEventListener('bantin-select', listener);
+  try {
+    await fn();
+  } finally {
+    document.removeEventListener('bantin-select', listener);
+  }
+  return seen;
+}
+
+/** Puts `?q=` in the test page's URL (restored after each results-page test). */
+function setQuery(q: string) {
+  const url = new URL(location.href);
+  url.searchParams.set('q', q);
+  history.replaceState(history.state, '', url.href);
+}
+
 describe('<bantin-search>', () => {
   // First in the file: once fuse.js is loaded, it stays loaded for the page.
   it('does not fetch fuse.js with the page, only when the box is first focused', async () => {
@@ -157,46 +180,28 @@ describe('<bantin-search>', () => {
 
   it('Enter opens the active result: bantin-select with the article, cancelable', async () => {
     const el = await mount();
-    const seen: CustomEvent<BantinSelectDetail>[] = [];
-    const listener = (e: Event) => {
-      seen.push(e as CustomEvent<BantinSelectDetail>);
-      e.preventDefault();
-    };
-    document.addEventListener('bantin-select', listener);
-    try {
-      const before = location.href;
+    const before = location.href;
+    const seen = await selecting(async () => {
       await typeInto(el, 'kiem diem');
       await resultsFor(el, 'kiem diem');
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
-      await until(() => seen.length, 2000, 'bantin-select');
-      expect(seen[0].detail.article.title).to.equal(titleOf(options(el)[0]));
-      expect(seen[0].detail.query).to.equal('kiem diem');
-      expect(seen[0].bubbles && seen[0].composed && seen[0].cancelable).to.equal(true);
-      await sleep(100);
-      expect(location.href, 'canceled: no navigation').to.equal(before);
-    } finally {
-      document.removeEventListener('bantin-select', listener);
-    }
+    });
+    expect(seen).to.have.length(1);
+    expect(seen[0].detail.article.title).to.equal(titleOf(options(el)[0]));
+    expect(seen[0].detail.query).to.equal('kiem diem');
+    expect(seen[0].bubbles && seen[0].composed && seen[0].cancelable).to.equal(true);
+    await sleep(100);
+    expect(location.href, 'canceled: no navigation').to.equal(before);
   });
 
   it('a click on a result chooses it too', async () => {
     const el = await mount();
-    const seen: string[] = [];
-    const listener = (e: Event) => {
-      seen.push((e as CustomEvent<BantinSelectDetail>).detail.article.id);
-      e.preventDefault();
-    };
-    document.addEventListener('bantin-select', listener);
-    try {
-      await typeInto(el, 'quan uy');
-      await resultsFor(el, 'quan uy');
-      options(el)[1].click();
-      expect(seen).to.have.length(1);
-      expect(seen[0]).to.not.equal('');
-    } finally {
-      document.removeEventListener('bantin-select', listener);
-    }
+    await typeInto(el, 'quan uy');
+    await resultsFor(el, 'quan uy');
+    const second = titleOf(options(el)[1]);
+    const seen = await selecting(() => options(el)[1].click());
+    expect(seen.map((e) => e.detail.article.title)).to.deep.equal([second]);
   });
 
   it('Escape clears the box and closes the list; leaving the box closes it too', async () => {
@@ -312,9 +317,7 @@ describe('<bantin-search>', () => {
     afterEach(() => history.replaceState(history.state, '', original));
 
     it('fills the box from ?q=, lists the results a page at a time, and moves focus on paging', async () => {
-      const url = new URL(location.href);
-      url.searchParams.set('q', 'quan');
-      history.replaceState(history.state, '', url.href);
+      setQuery('quan');
       const el = await mount(DEMO, 'mode="page" page-size="2"');
       await until(() => root(el).querySelector('ol[data-query="quan"]'), 15_000, 'results page');
       await el.updateComplete;
@@ -340,31 +343,17 @@ describe('<bantin-search>', () => {
     });
 
     it('a click on a result fires bantin-select; canceling it keeps the page', async () => {
-      const url = new URL(location.href);
-      url.searchParams.set('q', 'kiem diem');
-      history.replaceState(history.state, '', url.href);
+      setQuery('kiem diem');
       const el = await mount(DEMO, 'mode="page"');
       await until(() => root(el).querySelector('ol[data-query="kiem diem"]'), 15_000, 'results page');
       const before = location.href;
-      const seen: string[] = [];
-      const listener = (e: Event) => {
-        seen.push((e as CustomEvent<BantinSelectDetail>).detail.article.id);
-        e.preventDefault();
-      };
-      document.addEventListener('bantin-select', listener);
-      try {
-        root(el).querySelector<HTMLAnchorElement>('[part="result"] a')!.click();
-      } finally {
-        document.removeEventListener('bantin-select', listener);
-      }
-      expect(seen).to.deep.equal(['5142']);
+      const seen = await selecting(() => root(el).querySelector<HTMLAnchorElement>('[part="result"] a')!.click());
+      expect(seen.map((e) => e.detail.article.id)).to.deep.equal(['5142']);
       expect(location.href).to.equal(before);
     });
 
     it('typing a new query updates the list and the URL', async () => {
-      const url = new URL(location.href);
-      url.searchParams.set('q', 'quan');
-      history.replaceState(history.state, '', url.href);
+      setQuery('quan');
       const el = await mount(DEMO, 'mode="page"');
       await until(() => root(el).querySelector('ol[data-query="quan"]'), 15_000, 'results page');
       input(el).select();
@@ -398,45 +387,42 @@ describe('<bantin-search>', () => {
         }
       }, 15_000, 'navigation');
 
-    it('Enter on a result opens its url', async () => {
-      const { f, el } = await frame();
+    /** Types `query` in a frame's box, optionally picks the first result, presses Enter, and waits for where the frame goes. */
+    async function enterIn(query: string, pick: boolean, expected: (u: URL) => boolean, feed?: string, check?: (el: BantinSearch) => void) {
+      const { f, el } = await frame(feed);
       try {
-        await typeInto(el, 'quan uy');
-        await resultsFor(el, 'quan uy');
-        const first = titleOf(options(el)[0]);
-        expect(first).to.equal('Quận ủy Quận 5 triển khai Nghị quyết Trung ương 4 khóa XII');
-        await sendKeys({ press: 'ArrowDown' });
+        await typeInto(el, query);
+        await resultsFor(el, query);
+        check?.(el);
+        if (pick) await sendKeys({ press: 'ArrowDown' });
         await sendKeys({ press: 'Enter' });
-        await navigated(f, (u) => u.pathname === '/' && u.search === '?id=5143');
+        await navigated(f, expected);
       } finally {
         f.remove();
       }
+    }
+
+    it('Enter on a result opens its url', async () => {
+      await enterIn(
+        'quan uy',
+        true,
+        (u) => u.pathname === '/' && u.search === '?id=5143',
+        undefined,
+        (el) => expect(titleOf(options(el)[0])).to.equal('Quận ủy Quận 5 triển khai Nghị quyết Trung ương 4 khóa XII'),
+      );
     });
 
     it('a result without a url opens ?id= on the current page', async () => {
       const feed = await mockFeed(uniqueId(), { body: feedJson([item('a-1', { title: 'Thông báo lịch tiếp công dân' })]) });
-      const { f, el } = await frame(feed);
-      try {
-        await typeInto(el, 'tiep cong dan');
-        await resultsFor(el, 'tiep cong dan');
-        await sendKeys({ press: 'ArrowDown' });
-        await sendKeys({ press: 'Enter' });
-        await navigated(f, (u) => u.pathname === '/test/fixtures/search-frame.html' && u.search === '?id=a-1');
-      } finally {
-        f.remove();
-      }
+      await enterIn('tiep cong dan', true, (u) => u.pathname === '/test/fixtures/search-frame.html' && u.search === '?id=a-1', feed);
     });
 
     it('Enter with no result chosen goes to action?q=', async () => {
-      const { f, el } = await frame();
-      try {
-        await typeInto(el, 'kiem diem');
-        await resultsFor(el, 'kiem diem');
-        await sendKeys({ press: 'Enter' });
-        await navigated(f, (u) => u.pathname === '/test/fixtures/search-frame.html' && u.searchParams.get('q') === 'kiem diem');
-      } finally {
-        f.remove();
-      }
+      await enterIn(
+        'kiem diem',
+        false,
+        (u) => u.pathname === '/test/fixtures/search-frame.html' && u.searchParams.get('q') === 'kiem diem',
+      );
     });
   });
 });
