@@ -89,6 +89,7 @@ async function mount(url: string) {
   const el = document.createElement('bantin-search');
   el.setAttribute('feed', url);
   el.setAttribute('min-chars', '1');
+  if (params.get('limit')) el.setAttribute('limit', params.get('limit')!);
   el.setAttribute('label-hidden', '');
   const loaded = new Promise((r) => el.addEventListener('bantin-load', r, { once: true }));
   document.body.append(el);
@@ -337,7 +338,7 @@ runBench(async () => {
       `  budget no task over ${BUDGET.task} ms while building: ${b.longestCpu <= BUDGET.task ? `MET by CPU time (longest ${round(b.longestCpu)} ms)` : `NOT MET: longest ${round(b.longestCpu)} ms of CPU`}${b.longTasks ? `; ${b.longTasks} task(s) over 50 ms of wall time, longest ${round(b.longestWall)} ms` : ''}`,
       `  budget no task over ${BUDGET.task} ms while typing: ${longestCpuTyping <= BUDGET.task ? `MET by CPU time (longest ${round(longestCpuTyping)} ms)` : `NOT MET: longest ${round(longestCpuTyping)} ms of CPU`}${longTyping ? `; ${longTyping} task(s) over 50 ms of wall time, longest ${round(longestWallTyping)} ms` : ''}`,
       `  search work per key, median/p95 ms: ${phaseText}`,
-      `  CPU per key of the last run: ${SCRIPT.map((k, i) => `${JSON.stringify(k)} ${round(typing[`key:${RUNS - 1}:${i}`]?.cpu ?? NaN)}`).join(', ')}`,
+      `  CPU per key of the last run: ${SCRIPT.map((k, i) => `${JSON.stringify(k)} ${round(typing[`key:${RUNS - 1}:${i}`]?.cpu ?? NaN)} (${round(phases.match[(RUNS - 1) * SCRIPT.length + i], 1)}/${round(phases.prepare[(RUNS - 1) * SCRIPT.length + i], 1)}/${round(phases.fuse[(RUNS - 1) * SCRIPT.length + i], 1)})`).join(', ')}`,
       `  per run: p95 time to results ${runs.map((r) => round(percentile(r, 95))).join(' ')}; p95 CPU per key ${runs.map((_, r) => round(percentile(keyWindows(r).map((w) => w.cpu), 95))).join(' ')}`,
     );
     el.remove();
