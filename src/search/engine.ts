@@ -193,7 +193,8 @@ export class SearchEngine {
     const fromCache = !!data && data.docCount === items.length;
     if (!fromCache) {
       data = await buildIndexData(items.length, (i) => indexSource(items[i]), new TimeSlicer(signal));
-      if (url && cache) void cache.write(url, version, data).catch(() => {});
+      // Where IndexedDB failed, a copy in memory would only double the index.
+      if (url && cache && !cache.kv.inMemory) void cache.write(url, version, data).catch(() => {});
     }
     const index = new TokenIndex(data!);
     return new SearchEngine(items, index, {

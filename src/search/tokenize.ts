@@ -35,11 +35,15 @@ export interface QueryToken {
   prefix: boolean;
 }
 
+/** Words of a query that take part in a search. */
+export const MAX_QUERY_WORDS = 24;
+
 /** Splits what the reader typed into query words. */
 export function parseQuery(query: string): QueryToken[] {
   const text = query.normalize('NFC');
   const folded = fold(text);
-  const spans = wordSpans(folded);
+  // A pasted paragraph is not a query: its first words are.
+  const spans = wordSpans(folded).slice(0, MAX_QUERY_WORDS);
   const open = spans.length > 0 && spans[spans.length - 1].end === text.length;
   return spans.map((s, i) => {
     const typed = text.slice(s.start, s.end).toLowerCase();

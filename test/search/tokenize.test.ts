@@ -28,3 +28,10 @@ describe('wordSpans', () => {
     ]);
   });
 });
+
+describe('parseQuery limits', () => {
+  it('a pasted paragraph searches for its first words only', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `tu${i}`).join(' ');
+    expect(parseQuery(words)).to.have.length(24);
+  });
+});
