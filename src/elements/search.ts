@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { isFeedError, type FeedError } from '../feed/errors.js';
 import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
@@ -538,7 +539,12 @@ export class BantinSearch extends BantinElement {
           aria-busy=${String(this.busy)}
           data-query=${this.results?.query ?? ''}
         >
-          ${show ? hits.map((h, i) => this.renderOption(h, i)) : nothing}
+          ${show
+            ? hits.map((h, i) =>
+                // Every key re-renders the box; an option only when what it shows changed.
+                guard([h, i === this.active, this.locale.tag, this.dateFormat, this.zone], () => this.renderOption(h, i)),
+              )
+            : nothing}
         </ul>
         ${show && waiting && error === nothing ? html`<p class="note" part="loading">${label(this.uiLang, 'searching')}</p>` : nothing}
         ${show && empty ? html`<p class="note" part="empty">${this.announcement}</p>` : nothing}

@@ -47,7 +47,7 @@ export interface EngineStats {
 }
 
 /** Candidates fuse.js scores per query: enough for the dropdown and the first results pages. */
-export const FUSE_CANDIDATES = 40;
+export const FUSE_CANDIDATES = 24;
 /** Candidates fuse.js scores in one slice. */
 const FUSE_SLICE = 25;
 /** Characters of an excerpt. */
