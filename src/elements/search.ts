@@ -7,7 +7,6 @@ import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatNumber } from '../format/number.js';
 import type { SearchEngine, SearchHit, SearchResults } from '../search/engine.js';
-import { searchEngineFor } from '../search/engine.js';
 import { loadFuse } from '../search/fuse.js';
 import type { Highlighted } from '../search/highlight.js';
 import { BantinElement } from './base.js';
@@ -29,6 +28,14 @@ export function articleHref(article: Article): string {
   url.hash = '';
   return url.href;
 }
+
+/** The search layer (index, ranking): like fuse.js, fetched on first use, not with the page. */
+let engineModule: Promise<typeof import('../search/engine.js')> | null = null;
+const loadEngine = () =>
+  (engineModule ??= import('../search/engine.js').catch((e) => {
+    engineModule = null;
+    throw e;
+  }));
 
 /** Text with its matched words wrapped in `<mark>`: Lit text parts, never HTML. */
 function marked(h: Highlighted) {
@@ -280,7 +287,7 @@ export class BantinSearch extends BantinElement {
     const feed = this.data.state.feed;
     if (!feed || feed === this.engineFeed) return;
     this.engineFeed = feed;
-    searchEngineFor(feed).then(
+    loadEngine().then((m) => m.searchEngineFor(feed)).then(
       (engine) => {
         if (this.engineFeed !== feed) return;
         const first = !this.engine;

@@ -66,8 +66,9 @@ function setQuery(q: string) {
 
 describe('<bantin-search>', () => {
   // First in the file: once fuse.js is loaded, it stays loaded for the page.
-  it('does not fetch fuse.js with the page, only when the box is first focused', async () => {
-    const fuseRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('fuse.js'));
+  it('does not fetch fuse.js (nor the search index code) with the page, only when the box is first focused', async () => {
+    const requested = (part: string) => performance.getEntriesByType('resource').filter((e) => e.name.includes(part));
+    const fuseRequests = () => requested('fuse.js');
     const el = document.createElement('bantin-search') as BantinSearch;
     const loaded = new Promise((r) => el.addEventListener('bantin-load', r, { once: true }));
     el.setAttribute('feed', DEMO);
@@ -75,8 +76,10 @@ describe('<bantin-search>', () => {
     await loaded;
     await sleep(300);
     expect(fuseRequests(), 'fuse.js before focus').to.have.length(0);
+    expect(requested('/src/search/engine'), 'search engine before focus').to.have.length(0);
     input(el).focus();
     await until(() => fuseRequests().length > 0, 10_000, 'fuse.js requested on focus');
+    await until(() => requested('/src/search/engine').length > 0, 10_000, 'search engine requested on focus');
     el.remove();
   });
 
