@@ -242,6 +242,41 @@ export interface MatchResult {
   positions: Uint16Array;
 }
 
+/** The `k` largest of some (distinct) keys, ascending; all of them, sorted, when there are few. */
+function topKeys(keys: Float64Array, k: number): Float64Array {
+  if (keys.length <= k * 4) return keys.slice().sort();
+  // A min-heap of the best k so far: O(n log k), not a sort of everything.
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const x = keys[i];
+    if (size < k) {
+      let c = size++;
+      heap[c] = x;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (heap[parent] <= heap[c]) break;
+        [heap[parent], heap[c]] = [heap[c], heap[parent]];
+        c = parent;
+      }
+    } else if (x > heap[0]) {
+      heap[0] = x;
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let smallest = c;
+        if (l < k && heap[l] < heap[smallest]) smallest = l;
+        if (r < k && heap[r] < heap[smallest]) smallest = r;
+        if (smallest === c) break;
+        [heap[smallest], heap[c]] = [heap[c], heap[smallest]];
+        c = smallest;
+      }
+    }
+  }
+  return heap.sort();
+}
+
 /** Optimal string alignment distance (adjacent transpositions count 1), or max + 1 once over `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -281,6 +316,8 @@ export class TokenIndex {
   private readonly cover: Uint8Array;
   private readonly seenAt: Int32Array;
   private readonly tokenAt: Int32Array;
+  private readonly touched: Uint32Array;
+  private readonly ofToken: Uint32Array;
   private readonly firstPos: Uint16Array[] = [];
   private queryStamp = 0;
   private readonly expansions = new Map<string, TermMatch[]>();
@@ -297,6 +334,8 @@ export class TokenIndex {
     this.cover = new Uint8Array(data.docCount);
     this.seenAt = new Int32Array(data.docCount);
     this.tokenAt = new Int32Array(data.docCount);
+    this.touched = new Uint32Array(data.docCount);
+    this.ofToken = new Uint32Array(data.docCount);
   }
 
   /** Approximate memory held by the index, in bytes (strings at 2 bytes a unit plus headers). */
@@ -310,7 +349,7 @@ export class TokenIndex {
       this.docs.byteLength +
       this.fields.byteLength +
       this.positions.byteLength +
-      this.docCount * (4 + 4 + 1 + 4 + 4)
+      this.docCount * (4 + 4 + 1 + 4 + 4 + 4 + 4)
     );
   }
 
@@ -392,8 +431,8 @@ export class TokenIndex {
     const active = query.filter((_, i) => activeFlags[i]);
     const words: Set<string>[] = query.map(() => new Set<string>());
     const stamp = ++this.queryStamp;
-    const touched: number[] = [];
-    const { total, best, cover, seenAt, tokenAt, offsets, docs, fields, positions } = this;
+    const { total, best, cover, seenAt, tokenAt, offsets, docs, fields, positions, touched, ofToken } = this;
+    let touchedCount = 0;
     const n = this.docCount;
     while (this.firstPos.length < query.length) this.firstPos.push(new Uint16Array(n));
     for (let k = 0; k < active.length; k++) {
@@ -402,60 +441,76 @@ export class TokenIndex {
       const wordSet = words[j];
       const at = this.firstPos[j];
       const tokenStamp = stamp * 64 + k + 1;
-      const docsOfToken: number[] = [];
+      let ofTokenCount = 0;
       // A near miss that is another word of the query is that word, not a typo of this one.
       const others = new Set(active.filter((t) => t !== token).map((t) => t.folded));
       for (const { term, quality } of this.expand(token)) {
         if (quality === FUZZY && others.has(this.terms[term])) continue;
         if (quality !== PREFIX) wordSet.add(this.terms[term]);
-        const df = offsets[term + 1] - offsets[term];
-        const w = quality * Math.log(1 + n / df);
-        for (let p = offsets[term], end = offsets[term + 1]; p < end; p++) {
+        const start = offsets[term];
+        const end = offsets[term + 1];
+        const w = quality * Math.log(1 + n / (end - start));
+        for (let p = start; p < end; p++) {
           const d = docs[p];
           const s = w * FIELD_WEIGHT[fields[p]];
           if (seenAt[d] !== stamp) {
             seenAt[d] = stamp;
             total[d] = 0;
             cover[d] = 0;
-            touched.push(d);
+            touched[touchedCount++] = d;
           }
           const pos = positions[p];
           if (tokenAt[d] !== tokenStamp) {
             tokenAt[d] = tokenStamp;
             best[d] = s;
             at[d] = pos;
-            docsOfToken.push(d);
+            ofToken[ofTokenCount++] = d;
           } else {
             if (s > best[d]) best[d] = s;
             if (pos < at[d]) at[d] = pos;
           }
         }
       }
-      for (const d of docsOfToken) {
+      for (let i = 0; i < ofTokenCount; i++) {
+        const d = ofToken[i];
         total[d] += best[d];
         cover[d]++;
       }
     }
     let matched = 0;
-    for (const d of touched) if (cover[d] > matched) matched = cover[d];
+    for (let i = 0; i < touchedCount; i++) if (cover[touched[i]] > matched) matched = cover[touched[i]];
     if (n > 0x3fffff) {
-      const outDocs = touched.filter((d) => cover[d] === matched).sort((a, b) => total[b] - total[a] || a - b);
+      const outDocs = [...touched.subarray(0, touchedCount)].filter((d) => cover[d] === matched).sort((a, b) => total[b] - total[a] || a - b);
       return { docs: outDocs, scores: outDocs.map((d) => total[d]), active: active.length, activeFlags, matched, words, positions: this.headPositions(query, activeFlags, outDocs, head) };
     }
-    // Sort by score, ties by feed order (newest first in a news feed): one
-    // numeric key per document, sorted natively.
-    const keys = new Float64Array(touched.length);
+    // Order by score, ties by feed order (newest first in a news feed): one
+    // numeric key per document. Only the best `head` need an order (the rest
+    // count towards the total; asking for more ranks again), so a large set is
+    // not sorted whole.
+    const keys = new Float64Array(touchedCount);
     let m = 0;
-    for (const d of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const d = touched[i];
       if (cover[d] === matched) keys[m++] = Math.round(total[d] * 4096) * 0x400000 + (0x3fffff - d);
     }
-    const sorted = keys.subarray(0, m).sort();
+    const top = topKeys(keys.subarray(0, m), head);
     const outDocs: number[] = new Array(m);
     const scores: number[] = new Array(m);
-    for (let i = 0; i < m; i++) {
-      const d = 0x3fffff - (sorted[m - 1 - i] % 0x400000);
-      outDocs[i] = d;
-      scores[i] = total[d];
+    const docOf = (key: number) => 0x3fffff - (key % 0x400000);
+    let o = 0;
+    for (let i = top.length - 1; i >= 0; i--) {
+      const d = docOf(top[i]);
+      outDocs[o] = d;
+      scores[o++] = total[d];
+    }
+    if (o < m) {
+      const floor = top[0];
+      for (let i = 0; i < m; i++) {
+        if (keys[i] >= floor) continue;
+        const d = docOf(keys[i]);
+        outDocs[o] = d;
+        scores[o++] = total[d];
+      }
     }
     return { docs: outDocs, scores, active: active.length, activeFlags, matched, words, positions: this.headPositions(query, activeFlags, outDocs, head) };
   }

@@ -86,6 +86,24 @@ describe('TokenIndex', () => {
   });
 });
 
+describe('TokenIndex ordering', () => {
+  it('orders the best `head` documents by score and still counts every match', async () => {
+    // Titles repeat "tin" 1 to 3 times; bodies all mention it once.
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      doc(i % 7 === 0 ? 'Tin nóng' : `Bài ${i}`, `<p>Tin số ${i}</p>`, i % 3 === 0 ? 'Tin tóm tắt' : ''),
+    );
+    const ix = await index(docs);
+    const m = ix.match(parseQuery('tin '), 5);
+    expect(m.docs).to.have.length(300);
+    expect(new Set(m.docs).size).to.equal(300);
+    const head = m.scores.slice(0, 5);
+    expect([...head].sort((a, b) => b - a)).to.deep.equal(head);
+    expect(Math.min(...head)).to.be.at.least(Math.max(...m.scores.slice(5)));
+    // Ties keep feed order: the first five are the first five documents with the best fields.
+    expect(m.docs.slice(0, 5)).to.deep.equal([0, 21, 42, 63, 84]);
+  });
+});
+
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent transpositions, up to a bound', () => {
     expect(editDistance('diem', 'diem', 1)).to.equal(0);
