@@ -37,6 +37,13 @@ const loadEngine = () =>
     throw e;
   }));
 
+/** What an option shows, as one string: equal strings, equal options. */
+const showKey = (h: SearchHit) =>
+  `${h.article.id}\u0000${h.title.ranges.join(';')}\u0000${h.excerpt?.text ?? ''}\u0000${h.excerpt?.ranges.join(';') ?? ''}`;
+
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
+
 /** Text with its matched words wrapped in `<mark>`: Lit text parts, never HTML. */
 function marked(h: Highlighted) {
   const parts: (string | TemplateResult)[] = [];
@@ -294,6 +301,8 @@ export class BantinSearch extends BantinElement {
         this.engine = engine;
         // A newer feed re-runs what is shown; the first index runs what was typed while it built.
         if (first || this.results) void this.search();
+        // Nothing typed yet: warm the search code up while the reader is about to type.
+        if (first && !this.ready) whenIdle(() => void engine.warmUp().catch(() => {}));
       },
       (e: Error) => {
         if (this.engineFeed === feed && e?.name !== 'AbortError') this.failure = e;
@@ -548,8 +557,9 @@ export class BantinSearch extends BantinElement {
         >
           ${show
             ? hits.map((h, i) =>
-                // Every key re-renders the box; an option only when what it shows changed.
-                guard([h, i === this.active, this.locale.tag, this.dateFormat, this.zone], () => this.renderOption(h, i)),
+                // Every key re-renders the box; an option only when what it shows changed
+                // (the same article with the same words marked is left as it is).
+                guard([showKey(h), i === this.active, this.locale.tag, this.dateFormat, this.zone], () => this.renderOption(h, i)),
               )
             : nothing}
         </ul>

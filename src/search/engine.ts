@@ -207,9 +207,40 @@ export class SearchEngine {
     });
   }
 
+  /**
+   * Runs a few searches no one sees, so that the reader's first keystrokes do
+   * not pay for compiling the search code and its regexes: call it when the
+   * page is idle. Their results are not remembered.
+   */
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    let common = '';
+    let most = 0;
+    for (let t = 0; t < this.index.terms.length; t++) {
+      const term = this.index.terms[t];
+      if (term.length >= 3 && /^[a-z]+$/.test(term) && this.index.df(t) > most) {
+        most = this.index.df(t);
+        common = term;
+      }
+    }
+    if (!common) return;
+    for (const query of [common.slice(0, 2), common, `${common} ${common.slice(0, 2)}`, 'đường']) {
+      signal?.throwIfAborted();
+      const r = await this.rank(parseQuery(query), query, FUSE_CANDIDATES, signal);
+      for (const doc of r.order.slice(0, 8)) this.hit(r, doc);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+
   /** Forgets remembered results (the next search of any query is computed afresh). */
   clearResults() {
     this.ranked.clear();
+  }
+
+  /** Forgets remembered results and the prepared text of articles: as if no search had run yet (benchmarks). */
+  clearCaches() {
+    this.ranked.clear();
+    this.shorts.clear();
+    this.slices.clear();
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
