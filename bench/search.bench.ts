@@ -218,6 +218,8 @@ async function baseline(feed: Feed) {
     build = performance.now() - b0;
     mark('build', 'end');
     memory = heap() - h0;
+    // The first search in a task of its own, not counted as building.
+    await sleep(20);
     for (let i = 0; i < SCRIPT.length; i++) {
       mark(`key:0:${i}`, 'start');
       const t0 = performance.now();
