@@ -9,7 +9,12 @@ import { spawn } from 'node:child_process';
 import { readdirSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { cpuByWindow } from './trace.mjs';
+
+// Measure what ships: dependencies resolve to their production builds (Lit's dev build is slower).
+process.env.NODE_ENV ??= 'production';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = process.env.BANTIN_CORPUS ?? join(root, '..', 'shared', 'corpus');
@@ -63,6 +68,7 @@ const server = await createServer({
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 900_000 });
+const navigatorCores = () => cpus().length;
 try {
   for (const name of names) {
     const page = await browser.newPage();
@@ -71,8 +77,15 @@ try {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.text().startsWith('bench:')) console.log(`[${name}] ${m.text()}`);
     });
+    // A page may time windows in main-thread CPU, which other processes on the machine do not inflate:
+    // it marks them with performance.mark('<label>:start' / '<label>:end') between these two calls.
+    await page.exposeFunction('benchTraceStart', () =>
+      page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] }),
+    );
+    await page.exposeFunction('benchTraceStop', async () => cpuByWindow(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'))));
     console.log(`\n## ${name}`);
-    await page.goto(new URL(`bench/${name}.html`, base).href);
+    console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${navigatorCores()} cores)`);
+    await page.goto(new URL(`bench/${name}.html${process.env.BENCH_QUERY ?? ''}`, base).href);
     await page.waitForFunction('window.benchDone === true', { timeout: 900_000, polling: 500 });
     const { table, notes, error } = await page.evaluate(() => window.benchResults);
     if (error) {
@@ -81,6 +94,7 @@ try {
     }
     if (table?.length) console.table(table);
     for (const n of notes ?? []) console.log(n);
+    console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     await page.close();
   }
 } finally {

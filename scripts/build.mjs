@@ -48,7 +48,8 @@ await build({
         format: r('src/format/index.ts'),
         ...Object.fromEntries(elements.map((e) => [e, r(`src/entries/${e}.ts`)])),
       },
-      external: [/^lit($|\/)/, /^@lit\//, 'idb-keyval', 'fuse.js', 'dompurify'],
+      // fuse.js is imported as fuse.js/basic: both spellings stay imports.
+      external: [/^lit($|\/)/, /^@lit\//, 'idb-keyval', /^fuse\.js(\/|$)/, 'dompurify'],
       preserveEntrySignatures: 'exports-only',
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

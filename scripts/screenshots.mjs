@@ -3,8 +3,11 @@
 // in docs/screenshots/ (the README shows them). Usage:
 //   node scripts/screenshots.mjs [page.html ...]
 //   node scripts/screenshots.mjs --click='bantin-date-picker >>> [part~=button]' --as=date-picker index.html
-// --click clicks an element (`>>>` pierces shadow roots) and shoots the viewport
-// (a modal dialog stays where the reader sees it) into <as>-<width>.png.
+//   node scripts/screenshots.mjs --search='kiem diem' --as=index-search index.html
+// Plain pages are shot as the reader first sees them (NAME-WIDTH.png) and whole
+// (NAME-WIDTH-full.png). --click clicks an element (`>>>` pierces shadow roots);
+// --search types into the page's first <bantin-search> and waits for its
+// results; both then shoot the viewport into AS-WIDTH.png.
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { startDemoCounter } from './demo-counter.mjs';
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const click = option('click');
+const search = option('search');
 const as = option('as');
 const named = args.filter((a) => !a.startsWith('--'));
 const pages = named.length ? named : ['index.html'];
@@ -44,14 +48,25 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`${name} @${width}: console: ${m.text()}`));
       await page.goto(new URL(name, base).href, { waitUntil: 'networkidle0' });
       await new Promise((r) => setTimeout(r, 500));
-      const stem = `${out}${as ?? name.replace(/\.html$/, '').replace(/[/?=&]/g, '-')}-${width}`;
-      if (click) {
-        await page.click(click);
+      const stem = `${out}${as ?? name.replace(/[?#].*$/, '').replace(/\.html$/, '').replace(/\//g, '-')}-${width}`;
+      if (click || search) {
+        if (click) await page.click(click);
+        if (search) {
+          const input = await page.evaluateHandle(() => document.querySelector('bantin-search')?.shadowRoot?.querySelector('input'));
+          await input.asElement().focus();
+          await page.keyboard.type(search);
+          await page.waitForFunction(
+            (q) => document.querySelector('bantin-search')?.shadowRoot?.querySelector(`[data-query="${q}"][aria-busy="false"]`),
+            { timeout: 15_000 },
+            search,
+          );
+          // The results under the box, in view.
+          await page.evaluate(() => document.querySelector('bantin-search')?.scrollIntoView({ block: 'start' }));
+        }
         await new Promise((r) => setTimeout(r, 300));
         await page.screenshot({ path: `${stem}.png` });
         console.log(`saved ${stem}.png`);
       } else {
-        // What a reader sees first, and the whole page.
         await page.screenshot({ path: `${stem}.png` });
         await page.screenshot({ path: `${stem}-full.png`, fullPage: true });
         console.log(`saved ${stem}.png, ${stem}-full.png`);

@@ -22,3 +22,6 @@ export * from './entries/date-picker.js';
 export * from './format/calendar.js';
 export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestArticle, type Direction, type ListFilter } from './feed/select.js';
 export * from './entries/counter.js';
+import './entries/search.js';
+export * from './entries/search.js';
+export * from './search/index.js';

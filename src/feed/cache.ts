@@ -46,11 +46,16 @@ function itemBytes(a: Article): number {
 }
 
 export function chunkItems(items: Article[], maxBytes = CHUNK_BYTES): Article[][] {
-  const chunks: Article[][] = [];
-  let current: Article[] = [];
+  return chunkBy(items, itemBytes, maxBytes);
+}
+
+/** Splits a list into runs of about `maxBytes`, by each entry's estimated size; never an empty list of runs. */
+export function chunkBy<T>(items: readonly T[], bytes: (item: T) => number, maxBytes = CHUNK_BYTES): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
   let size = 0;
   for (const item of items) {
-    const b = itemBytes(item);
+    const b = bytes(item);
     if (current.length && size + b > maxBytes) {
       chunks.push(current);
       current = [];

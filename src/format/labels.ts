@@ -60,6 +60,8 @@ const vi = {
   prevPage: 'Trang trước',
   nextPage: 'Trang sau',
   page: 'Trang {page}/{pages}',
+  pagination: 'Các trang kết quả',
+  searchFailed: 'Không tìm kiếm được. Vui lòng thử lại.',
 };
 
 export type LabelKey = keyof typeof vi;
@@ -114,6 +116,8 @@ const en: Labels = {
   prevPage: 'Previous page',
   nextPage: 'Next page',
   page: 'Page {page} of {pages}',
+  pagination: 'Result pages',
+  searchFailed: 'Search failed. Please try again.',
 };
 
 export const LABELS: Record<Lang, Labels> = { vi, en };

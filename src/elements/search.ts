@@ -1,0 +1,623 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { isFeedError, type FeedError } from '../feed/errors.js';
+import type { Article, Feed } from '../feed/types.js';
+import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
+import { label } from '../format/labels.js';
+import { formatNumber } from '../format/number.js';
+import type { SearchEngine, SearchHit, SearchResults } from '../search/engine.js';
+import { loadFuse } from '../search/fuse.js';
+import type { Highlighted } from '../search/highlight.js';
+import { BantinElement } from './base.js';
+import { FeedController } from './controllers/feed-controller.js';
+import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { baseStyles } from './styles.js';
+
+export interface BantinSelectDetail {
+  article: Article;
+  /** What the reader had typed. */
+  query: string;
+}
+
+/** The URL a result opens: its own, else `?id=` on the current page. */
+export function articleHref(article: Article): string {
+  if (article.url) return article.url;
+  const url = new URL(location.href);
+  url.search = `?id=${encodeURIComponent(article.id)}`;
+  url.hash = '';
+  return url.href;
+}
+
+/** The search layer (index, ranking): like fuse.js, fetched on first use, not with the page. */
+let engineModule: Promise<typeof import('../search/engine.js')> | null = null;
+const loadEngine = () =>
+  (engineModule ??= import('../search/engine.js').catch((e) => {
+    engineModule = null;
+    throw e;
+  }));
+
+/** What an option shows, as one string: equal strings, equal options. */
+const showKey = (h: SearchHit) =>
+  `${h.article.id}\u0000${h.title.ranges.join(';')}\u0000${h.excerpt?.text ?? ''}\u0000${h.excerpt?.ranges.join(';') ?? ''}`;
+
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
+
+/** Text with its matched words wrapped in `<mark>`: Lit text parts, never HTML. */
+function marked(h: Highlighted) {
+  const parts: (string | TemplateResult)[] = [];
+  let p = 0;
+  for (const [a, b] of h.ranges) {
+    if (a > p) parts.push(h.text.slice(p, a));
+    parts.push(html`<mark part="mark">${h.text.slice(a, b)}</mark>`);
+    p = b;
+  }
+  if (p < h.text.length) parts.push(h.text.slice(p));
+  return parts;
+}
+
+/**
+ * `<bantin-search>`: Tìm kiếm. A search box whose results appear under it as
+ * the reader types (the ARIA combobox-with-listbox pattern), or with
+ * `mode="page"` a full, paginated results page for the URL's `?q=`.
+ * Folds Vietnamese tone marks (`kiem diem` finds `kiểm điểm`), tolerates
+ * typos, and ranks exact marks first when the reader typed them.
+ *
+ * @fires bantin-select - A result was chosen; `detail: { article, query }`. Cancelable: `preventDefault()` stops the navigation.
+ * @fires bantin-load - The feed is loaded.
+ * @fires bantin-error - The feed failed to load.
+ */
+export class BantinSearch extends BantinElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        --_mark-bg: var(--bantin-mark-background, #ffe58a);
+        --_mark-color: var(--bantin-mark-color, inherit);
+        --_active-bg: var(--bantin-active-background, #e6effa);
+        position: relative;
+      }
+      .label {
+        display: block;
+        font-weight: bold;
+        margin-bottom: 0.35rem;
+      }
+      .field {
+        display: flex;
+        gap: 0.5rem;
+      }
+      input {
+        flex: 1;
+        min-width: 0;
+        min-height: 2.5rem;
+        font: inherit;
+        color: inherit;
+        padding: 0.4rem 0.6rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--bantin-input-background, #fff);
+      }
+      input:focus-visible {
+        outline: var(--_focus);
+        outline-offset: 1px;
+      }
+      .popup {
+        position: absolute;
+        left: 0;
+        right: 0;
+        z-index: var(--bantin-popup-z-index, 20);
+        margin-top: 0.25rem;
+        /* Not a scroll box: options are not focusable (aria-activedescendant),
+           so the page scrolls instead, and arrow keys bring the active one into view. */
+        background: var(--bantin-popup-background, #fff);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        box-shadow: var(--bantin-popup-shadow, 0 6px 18px rgb(0 0 0 / 0.15));
+        /* Results change on every key: keep their layout from touching the page's. */
+        contain: content;
+      }
+      .popup[hidden] {
+        display: none;
+      }
+      [role='listbox'],
+      .results {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      [role='option'] {
+        display: block;
+        padding: 0.5rem 0.75rem;
+        cursor: pointer;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='option']:last-child {
+        border-bottom: 0;
+      }
+      [role='option'][aria-selected='true'] {
+        background: var(--_active-bg);
+        box-shadow: inset 3px 0 0 var(--_accent);
+      }
+      .title {
+        display: block;
+        font-weight: bold;
+        color: var(--_accent);
+      }
+      .meta {
+        display: block;
+        font-size: 0.8125em;
+        color: var(--_muted);
+      }
+      .excerpt {
+        display: block;
+        font-size: 0.875em;
+        overflow-wrap: anywhere;
+      }
+      mark {
+        background: var(--_mark-bg);
+        color: var(--_mark-color);
+        border-radius: 2px;
+      }
+      .note {
+        margin: 0;
+        padding: 0.6rem 0.75rem;
+        color: var(--_muted);
+      }
+      .popup .error {
+        margin: 0.5rem;
+      }
+      /* The results page */
+      .summary {
+        margin: 0.75rem 0;
+        color: var(--_muted);
+      }
+      .summary:focus {
+        outline: none;
+      }
+      .results > li {
+        padding: 0.75rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .results a {
+        font-weight: bold;
+        font-size: 1.0625em;
+      }
+      .pages {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+        margin-top: 1rem;
+      }
+      .pages button {
+        min-height: 2.5rem;
+        padding: 0.3rem 0.9rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--bantin-button-background, #fff);
+        color: inherit;
+      }
+      .pages button[disabled] {
+        opacity: 0.5;
+        cursor: default;
+      }
+    `,
+  ];
+
+  /** Feed URL (else `<meta name="bantin:feed">`). */
+  @property({ reflect: true }) feed: string | null = null;
+  /** Seconds a cached feed counts as fresh. */
+  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
+  /** Results shown under the box (and per page with `mode="page"`, unless `page-size` is set). */
+  @property({ type: Number, reflect: true }) limit = 8;
+  /** Characters typed before results appear. */
+  @property({ attribute: 'min-chars', type: Number, reflect: true }) minChars = 2;
+  @property({ reflect: true }) placeholder: string | null = null;
+  /** The visible label text (default `Tìm kiếm`). */
+  @property({ reflect: true }) label: string | null = null;
+  /** Keep the label for screen readers only. */
+  @property({ attribute: 'label-hidden', type: Boolean, reflect: true }) labelHidden = false;
+  /** A results page: Enter with no result chosen goes to `action?q=…`. */
+  @property({ reflect: true }) action: string | null = null;
+  /** `box` (default): results under the input. `page`: the full results list for the URL's `?q=`. */
+  @property({ reflect: true }) mode: 'box' | 'page' = 'box';
+  /** Results per page with `mode="page"` (default 10). */
+  @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | null = null;
+  /** `date` (default), `portal`, `long` or `relative`. */
+  @property({ attribute: 'date-format', reflect: true }) dateFormat: DateFormat = 'date';
+
+  private readonly data = new FeedController(this);
+
+  @state() private query = '';
+  @state() private results: SearchResults | null = null;
+  @state() private active = -1;
+  @state() private open = false;
+  @state() private busy = false;
+  @state() private failure: Error | null = null;
+  @state() private page = 1;
+
+  @query('input') private input!: HTMLInputElement;
+
+  private activated = false;
+  private engineFeed: Feed | null = null;
+  private engine: SearchEngine | null = null;
+  private seq = 0;
+  private running: AbortController | null = null;
+  private focusResults = false;
+
+  private get pageMode() {
+    return this.mode === 'page';
+  }
+
+  private get perPage() {
+    return Math.max(1, this.pageMode ? (this.pageSize ?? 10) : this.limit);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.pageMode) {
+      this.query = new URL(location.href).searchParams.get('q') ?? '';
+      this.activate();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.running?.abort();
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (this.activated && this.data.state.feed !== this.engineFeed) this.useFeed();
+    if (changed.has('mode') && this.pageMode && !this.activated) this.activate();
+    if (this.focusResults) {
+      this.focusResults = false;
+      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+    }
+  }
+
+  /** First use: fetch fuse.js and build (or read) the index. Nothing of that happens with the page. */
+  private activate() {
+    if (this.activated) return;
+    this.activated = true;
+    loadFuse().catch((e: Error) => (this.failure = e));
+    this.useFeed();
+    // The first Intl formatters of a page take tens of ms to create: make
+    // them now, in a task of their own, rather than in the first results.
+    setTimeout(() => {
+      formatNumber(0, this.locale);
+      this.formatted(new Date());
+    });
+  }
+
+  private useFeed() {
+    const feed = this.data.state.feed;
+    if (!feed || feed === this.engineFeed) return;
+    this.engineFeed = feed;
+    loadEngine().then((m) => m.searchEngineFor(feed)).then(
+      (engine) => {
+        if (this.engineFeed !== feed) return;
+        const first = !this.engine;
+        this.engine = engine;
+        // A newer feed re-runs what is shown; the first index runs what was typed while it built.
+        if (first || this.results) void this.search();
+        // Nothing typed yet: warm the search code up while the reader is about to type.
+        if (first && !this.ready) whenIdle(() => void engine.warmUp().catch(() => {}));
+      },
+      (e: Error) => {
+        if (this.engineFeed === feed && e?.name !== 'AbortError') this.failure = e;
+      },
+    );
+  }
+
+  private get ready() {
+    return this.query.trim().length >= Math.max(1, this.minChars);
+  }
+
+  /** Runs the current query; a newer call wins, an older one's results are dropped. */
+  private async search() {
+    const seq = ++this.seq;
+    this.running?.abort();
+    this.running = null;
+    if (!this.ready) {
+      this.results = null;
+      this.busy = false;
+      this.open = false;
+      return;
+    }
+    this.busy = true;
+    if (!this.engine) return;
+    const running = (this.running = new AbortController());
+    const query = this.query;
+    try {
+      const results = await this.engine.search(query, {
+        limit: this.perPage,
+        offset: this.pageMode ? (this.page - 1) * this.perPage : 0,
+        signal: running.signal,
+      });
+      if (seq !== this.seq) return;
+      this.results = results;
+      this.busy = false;
+      this.failure = null;
+      if (!this.pageMode) this.open = this.matches(':focus-within');
+      else this.rememberQuery(query);
+    } catch (e) {
+      if (running.signal.aborted || seq !== this.seq) return;
+      this.busy = false;
+      this.failure = e as Error;
+    }
+  }
+
+  private rememberQuery(query: string) {
+    const url = new URL(location.href);
+    if (url.searchParams.get('q') === query) return;
+    url.searchParams.set('q', query);
+    history.replaceState(history.state, '', url.href);
+  }
+
+  private onFocus() {
+    this.activate();
+    if (this.results && this.ready && !this.pageMode) this.open = true;
+  }
+
+  private onFocusOut(e: FocusEvent) {
+    if (!this.renderRoot.contains(e.relatedTarget as Node | null)) this.open = false;
+  }
+
+  private onInput(e: InputEvent) {
+    this.query = (e.target as HTMLInputElement).value;
+    this.active = -1;
+    this.page = 1;
+    this.activate();
+    if (!this.pageMode && this.ready) this.open = true;
+    void this.search();
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    const hits = this.results?.hits ?? [];
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (this.pageMode || !hits.length || this.busy) return;
+        e.preventDefault();
+        if (!this.open) {
+          this.open = true;
+          if (this.active >= 0) return;
+        }
+        const down = e.key === 'ArrowDown';
+        const n = hits.length;
+        this.active = this.active < 0 ? (down ? 0 : n - 1) : (this.active + (down ? 1 : -1) + n) % n;
+        void this.updateComplete.then(() => this.renderRoot.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }));
+        return;
+      }
+      case 'Enter': {
+        if (e.isComposing) return;
+        e.preventDefault();
+        if (this.pageMode) {
+          this.page = 1;
+          void this.search();
+        } else if (this.open && this.active >= 0 && hits[this.active]) {
+          this.choose(hits[this.active]);
+        } else if (this.action && this.query.trim()) {
+          const url = new URL(this.action, document.baseURI);
+          url.searchParams.set('q', this.query.trim());
+          location.assign(url.href);
+        }
+        return;
+      }
+      case 'Escape': {
+        if (!this.query && !this.open) return;
+        e.preventDefault();
+        this.query = '';
+        this.input.value = '';
+        this.active = -1;
+        void this.search();
+        return;
+      }
+    }
+  }
+
+  /** Fires `bantin-select`; unless a listener cancels it, opens the article. */
+  private choose(hit: SearchHit, click?: Event) {
+    const event = new CustomEvent<BantinSelectDetail>('bantin-select', {
+      detail: { article: hit.article, query: this.query },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    const go = this.dispatchEvent(event);
+    if (!go) {
+      click?.preventDefault();
+      return;
+    }
+    this.open = false;
+    // A link (page mode) navigates by itself.
+    if (!click) location.assign(articleHref(hit.article));
+  }
+
+  private goToPage(page: number) {
+    this.page = page;
+    this.focusResults = true;
+    void this.search();
+  }
+
+  private get uiLang() {
+    return this.locale.lang;
+  }
+
+  /**
+   * What the polite live region says: the count once results are final. While
+   * a newer query runs it keeps saying the last one (a change is announced, a
+   * blank is not worth announcing).
+   */
+  private get announcement(): string {
+    if (!this.ready || !this.results) return '';
+    const { total, query } = this.results;
+    return total
+      ? label(this.uiLang, 'results', { count: formatNumber(total, this.locale) })
+      : label(this.uiLang, 'noResults', { query: query.trim() });
+  }
+
+  /** Dates already formatted: results re-render on every key. */
+  private readonly dates = new Map<string, string>();
+
+  private formatted(date: Date): string {
+    const format = toDateFormat(this.dateFormat, 'date');
+    const key = `${date.getTime()}|${format}|${this.locale.tag}|${this.zone}`;
+    let text = this.dates.get(key);
+    if (text === undefined) {
+      text = formatDate(date, format, { locale: this.locale, timeZone: this.zone });
+      if (this.dates.size > 500) this.dates.clear();
+      this.dates.set(key, text);
+    }
+    return text;
+  }
+
+  private renderMeta(a: Article) {
+    return html`<span class="meta" part="meta"
+      >${a.published
+        ? html`<time part="date" datetime=${a.published.toISOString()}>${this.formatted(a.published)}</time>`
+        : nothing}${a.published && a.category ? ' · ' : nothing}${a.category
+        ? html`<span part="category">${a.category}</span>`
+        : nothing}</span
+    >`;
+  }
+
+  private renderField() {
+    const text = this.label?.trim() || label(this.uiLang, 'search');
+    const box = !this.pageMode;
+    const expanded = box && this.open;
+    const activeId = expanded && this.active >= 0 ? `option-${this.active}` : nothing;
+    return html`<label for="input" part="label" class=${this.labelHidden ? 'sr-only' : 'label'}>${text}</label>
+      <div class="field" part="field">
+        <input
+          id="input"
+          part="input"
+          type="search"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          .value=${this.query}
+          placeholder=${this.placeholder ?? label(this.uiLang, 'searchPlaceholder')}
+          role=${box ? 'combobox' : nothing}
+          aria-autocomplete=${box ? 'list' : nothing}
+          aria-expanded=${box ? String(expanded) : nothing}
+          aria-controls=${box ? 'listbox' : nothing}
+          aria-activedescendant=${activeId}
+          @focus=${this.onFocus}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+        />
+      </div>`;
+  }
+
+  private renderError() {
+    const s = this.data.state;
+    if (s.status === 'error' && s.error) return renderFeedError(this.uiLang, s.error, () => void this.data.retry());
+    if (this.failure) {
+      const error: FeedError | Error = this.failure;
+      if (isFeedError(error)) return renderFeedError(this.uiLang, error);
+      return html`<div class="error" part="error" role="alert"><p>${label(this.uiLang, 'searchFailed')}</p></div>`;
+    }
+    return nothing;
+  }
+
+  private renderOption(hit: SearchHit, i: number) {
+    return html`<li
+      role="option"
+      id=${`option-${i}`}
+      part=${i === this.active ? 'option option-active' : 'option'}
+      aria-selected=${String(i === this.active)}
+      @mousedown=${(e: Event) => e.preventDefault()}
+      @click=${() => this.choose(hit)}
+    >
+      <span class="title" part="title">${marked(hit.title)}</span>
+      ${this.renderMeta(hit.article)}
+      ${hit.excerpt ? html`<span class="excerpt" part="excerpt">${marked(hit.excerpt)}</span>` : nothing}
+    </li>`;
+  }
+
+  private renderBox() {
+    const hits = this.results?.hits ?? [];
+    const error = this.renderError();
+    const waiting = this.busy && !this.results;
+    const empty = !this.busy && this.results && !this.results.total;
+    const show = this.open && this.ready;
+    return html`<div role="search" part="base">
+      ${this.renderField()}
+      <div class="popup" part="popup" ?hidden=${!show || (!hits.length && !waiting && !empty && error === nothing)}>
+        <ul
+          id="listbox"
+          role="listbox"
+          part="listbox"
+          aria-label=${this.label?.trim() || label(this.uiLang, 'search')}
+          aria-busy=${String(this.busy)}
+          data-query=${this.results?.query ?? ''}
+        >
+          ${show
+            ? hits.map((h, i) =>
+                // Every key re-renders the box; an option only when what it shows changed
+                // (the same article with the same words marked is left as it is).
+                guard([showKey(h), i === this.active, this.locale.tag, this.dateFormat, this.zone], () => this.renderOption(h, i)),
+              )
+            : nothing}
+        </ul>
+        ${show && waiting && error === nothing ? html`<p class="note" part="loading">${label(this.uiLang, 'searching')}</p>` : nothing}
+        ${show && empty ? html`<p class="note" part="empty">${this.announcement}</p>` : nothing}
+        ${show ? error : nothing}
+      </div>
+      ${!show && this.data.state.status === 'error' ? error : nothing}
+      <div class="sr-only" part="status" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderPage() {
+    const r = this.results;
+    const pages = r ? Math.max(1, Math.ceil(r.total / this.perPage)) : 1;
+    const waiting = this.ready && this.busy && !r;
+    return html`<div role="search" part="base">${this.renderField()}</div>
+      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()}
+      <p class="summary" part="status" role="status" aria-live="polite" tabindex="-1">
+        ${waiting ? label(this.uiLang, 'searching') : this.announcement}
+      </p>
+      ${r && this.ready && r.hits.length
+        ? html`<ol class="results" part="results" start=${r.offset + 1} aria-busy=${String(this.busy)} data-query=${r.query}>
+              ${r.hits.map(
+                (hit) =>
+                  html`<li part="result">
+                    <a part="link title" href=${articleHref(hit.article)} @click=${(e: Event) => this.choose(hit, e)}
+                      >${marked(hit.title)}</a
+                    >
+                    ${this.renderMeta(hit.article)}
+                    ${hit.excerpt ? html`<span class="excerpt" part="excerpt">${marked(hit.excerpt)}</span>` : nothing}
+                  </li>`,
+              )}
+            </ol>
+            ${pages > 1
+              ? html`<nav class="pages" part="pagination" aria-label=${label(this.uiLang, 'pagination')}>
+                  <button type="button" part="prev" ?disabled=${this.page <= 1} @click=${() => this.goToPage(this.page - 1)}>
+                    ${label(this.uiLang, 'prevPage')}
+                  </button>
+                  <span part="page">${label(this.uiLang, 'page', { page: this.page, pages })}</span>
+                  <button type="button" part="next" ?disabled=${this.page >= pages} @click=${() => this.goToPage(this.page + 1)}>
+                    ${label(this.uiLang, 'nextPage')}
+                  </button>
+                </nav>`
+              : nothing}`
+        : nothing}`;
+  }
+
+  protected override render() {
+    return html`<div @focusout=${this.onFocusOut}>${this.pageMode ? this.renderPage() : this.renderBox()}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bantin-search': BantinSearch;
+  }
+  interface HTMLElementEventMap {
+    'bantin-select': CustomEvent<BantinSelectDetail>;
+  }
+}

@@ -1,0 +1,175 @@
+import { expect } from '@open-wc/testing';
+import { parseFeedText } from '../../src/feed/parse.js';
+import { openKV } from '../../src/feed/kv.js';
+import type { Feed } from '../../src/feed/types.js';
+import { SearchEngine, searchEngineFor } from '../../src/search/engine.js';
+import { SearchIndexCache } from '../../src/search/index-cache.js';
+import { fold } from '../../src/search/fold.js';
+import { wordSpans } from '../../src/search/tokenize.js';
+import { feedJson, item, uniqueId } from '../helpers/mock.js';
+
+async function load(url: string): Promise<Feed> {
+  const text = await (await fetch(url)).text();
+  return parseFeedText(text, new URL(url, location.href).href).feed;
+}
+
+/**
+ * Real headlines of vi-news-danes.feed.json, and what a reader would type to
+ * find them: no tone marks, partial words, a typo. Each headline must come
+ * in the top 3.
+ */
+const RELEVANCE: [query: string, id: string, headline: string][] = [
+  ['taxi khong nguoi lai', 'danes:785469', 'Dubai thử nghiệm dịch vụ taxi không người lái'],
+  ['benh coi xuong tre', 'danes:786843', 'Sai lầm thường gặp về bệnh còi xương ở trẻ'],
+  ['3 con bao bien dong', 'danes:787003', 'Cảnh báo khả năng xuất hiện liên tiếp 3 cơn bão trên Biển Đông'],
+  ['trai nghiem iphone 13', 'danes:786403', 'Trải nghiệm thực tế iPhone 13 Pro: Hoàn hảo đến từng chi tiết'],
+  ['facebok te liet', 'danes:787033', 'Nguyên nhân khiến cho mọi dịch vụ của Facebook bị tê liệt khắp toàn cầu'],
+  ['day hoc onlin', 'danes:785287', 'Những điều giáo viên cần biết để dạy học online hiệu quả nhất'],
+  ['thien tai piano', 'danes:787075', 'Thiên tài piano Trung Quốc bị tẩy chay vì mua dâm'],
+  ['vac xin covax', 'danes:786975', 'Chủ tịch Quốc hội: Đề nghị Bỉ hỗ trợ vắc-xin cho Việt Nam thông qua COVAX'],
+  ['khi nem gach', 'danes:786282', 'Người đàn ông bị khỉ ném gạch tử vong'],
+  ['kawasaky ninja', 'danes:785993', 'Kawasaki Ninja ZX-10R và Ninja H2 Carbon 2021 ra mắt Việt Nam, giá 729 triệu và 1,299 tỷ đồng'],
+  ['phi co toi mat', 'danes:786694', 'Phi cơ tối mật của CIA chỉ dành cho đàn ông đã lấy vợ!'],
+  ['squid game bi kien', 'danes:785867', "Bom tấn 'Squid Game' bị kiện vì sử dụng số điện thoại thật trong phim"],
+  ['duong len dinh olimpia nhat ban', 'danes:787025', 'Cựu thí sinh Đường lên đỉnh Olympia ‘vỡ mộng’ khi du học Nhật Bản'],
+  ['mike tyson', 'danes:785952', 'Bao nhiêu tiền mới có thể khiến Mike Tyson quyết đấu với anh em Paul?'],
+  ['thanh pho ma tan cuong', 'danes:786558', '"Thành phố ma" Tân Cương cứ đêm đêm lại nghe tiếng gào khóc: Chuyên gia địa lý giải thích rõ ngọn ngành, du khách bớt nỗi lo'],
+  ['bphone 5g', 'danes:785755', 'Bphone 5G ra mắt vào tháng 12'],
+  ['com chien toi ot', 'danes:786952', 'Cách làm cơm chiên tỏi ớt mềm ngon hấp dẫn đơn giản cho bữa sáng'],
+  ['elden ring', 'danes:785996', 'Nhà quản lý FromSoftware chia sẻ tin vui về Elden Ring với người hâm mộ'],
+  ['trang tri ban tiec ngay cuoi', 'danes:785884', 'Cách trang trí bàn tiệc kỷ niệm ngày cưới'],
+  ['evergrand vo no', 'danes:786329', 'Evergrande tránh vỡ nợ phút chót nhờ được các ngân hàng cứu?'],
+  ['thanh long trung quoc', 'danes:794757', 'Trung Quốc thông quan nhập khẩu trở lại với thanh long Việt Nam'],
+  ['hoc bong nguyen thi minh khai', 'danes:786879', 'Trao 180 suất học bổng Nguyễn Thị Minh Khai cho các nữ sinh'],
+  ['hair salon me ot dong da', 'danes:786343', 'Khẩn: Hà Nội tìm người đến Hair Salon Mẹ Ớt ở Đống Đa từ 8/10 – 22/10'],
+  ['thu thuy sinh nhat chong', 'danes:785392', 'Thu Thủy mừng sinh nhật chồng trẻ'],
+  ['cai luong ngan quynh', 'danes:785818', 'Ngân Quỳnh - Bỏ cải lương để giữ sinh mệnh cho con'],
+  ['bac lieu f88 tam giam', 'danes:785209', 'Bạc Liêu: Làm lây lan dịch bệnh, Trưởng phòng công ty F88 bị tạm giam'],
+  ['lua dao tin nhan thuong hieu', 'danes:785151', 'Cẩn trọng với chiêu thức lừa đảo tin nhắn thương hiệu'],
+];
+
+describe('SearchEngine', () => {
+  describe('relevance on real headlines (vi-news-danes, 2,031 items)', () => {
+    let engine: SearchEngine;
+    before(async () => {
+      const feed = await load('/corpus/vi-news-danes.feed.json');
+      engine = await SearchEngine.create(feed.items, { cache: null });
+    });
+
+    for (const [query, id, headline] of RELEVANCE) {
+      it(`«${query}» finds “${headline.slice(0, 50)}…” in the top 3`, async () => {
+        const { hits } = await engine.search(query, { limit: 3 });
+        const found = hits.find((h) => h.article.id === id);
+        expect(found, `top 3: ${hits.map((h) => h.article.title).join(' | ')}`).to.exist;
+        expect(found!.article.title).to.equal(headline);
+      });
+    }
+  });
+
+  describe('the demo feed', () => {
+    let engine: SearchEngine;
+    before(async () => {
+      engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    });
+
+    for (const query of ['kiem diem', 'ban thuong vu', 'quan uy', 'Kiểm điểm']) {
+      it(`finds the seed article (5142) with «${query}»`, async () => {
+        const { hits } = await engine.search(query, { limit: 3 });
+        expect(hits.map((h) => h.article.id)).to.include('5142');
+      });
+    }
+
+    it('duong finds đường, highlighted as written', async () => {
+      const { hits } = await engine.search('duong', { limit: 8 });
+      const hit = hits.find((h) => h.article.id === '5133')!;
+      expect(hit.title.text).to.equal('Đường hoa Tết phố Hải Thượng Lãn Ông chuẩn bị khai mạc');
+      expect(hit.title.ranges.map(([a, b]) => hit.title.text.slice(a, b))).to.deep.equal(['Đường']);
+    });
+
+    it('highlights exactly the matched words, on the original text, in the excerpt too', async () => {
+      const { hits } = await engine.search('kiem diem', { limit: 3 });
+      const seed = hits.find((h) => h.article.id === '5142')!;
+      const { text, ranges } = seed.excerpt!;
+      expect(ranges.length).to.be.greaterThan(1);
+      for (const [a, b] of ranges) expect(['kiểm', 'điểm']).to.include(text.slice(a, b));
+      // Every word of the excerpt that is a query word is marked, and nothing else.
+      const words = wordSpans(fold(text)).filter((s) => s.word === 'kiem' || s.word === 'diem');
+      expect(ranges).to.deep.equal(words.map((s) => [s.start, s.end]));
+    });
+  });
+
+  it('exact marks rank first: «đường» puts đường before dương, «duong» keeps feed order', async () => {
+    const feed = parseFeedText(
+      feedJson([
+        item(1, { title: 'Dương lịch năm mới' }),
+        item(2, { title: 'Con đường hoa' }),
+        item(3, { title: 'Nghỉ dưỡng cuối tuần' }),
+      ]),
+      'https://x.invalid/f.json',
+    ).feed;
+    const engine = await SearchEngine.create(feed.items, { cache: null });
+    const marked = await engine.search('đường');
+    expect(marked.hits.map((h) => h.article.id).slice(0, 2)).to.deep.equal(['2', '1']);
+    expect(marked.hits[0].exact).to.equal(1);
+    const plain = await engine.search('duong');
+    expect(plain.hits.map((h) => h.article.id)).to.include.members(['1', '2']);
+  });
+
+  it('a warm-up leaves no trace: the same results after it', async () => {
+    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    const before = await engine.search('quan uy');
+    engine.clearCaches();
+    await engine.warmUp();
+    const after = await engine.search('quan uy');
+    expect(after.hits.map((h) => h.article.id)).to.deep.equal(before.hits.map((h) => h.article.id));
+  });
+
+  it('no match: no hits and a total of 0', async () => {
+    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    expect(await engine.search('xyzzyq')).to.deep.include({ total: 0, hits: [] });
+  });
+
+  it('pages through results with offset and limit', async () => {
+    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    const all = await engine.search('quan', { limit: 100 });
+    expect(all.total).to.be.greaterThan(4);
+    const page2 = await engine.search('quan', { limit: 2, offset: 2 });
+    expect(page2.hits.map((h) => h.article.id)).to.deep.equal(all.hits.slice(2, 4).map((h) => h.article.id));
+  });
+
+  it('an aborted search rejects and leaves nothing behind', async () => {
+    const engine = await SearchEngine.create((await load('/corpus/vi-news-danes.feed.json')).items, { cache: null });
+    const abort = new AbortController();
+    abort.abort();
+    let error: unknown;
+    await engine.search('thanh long', { signal: abort.signal }).catch((e) => (error = e));
+    expect((error as Error)?.name).to.equal('AbortError');
+    expect((await engine.search('thanh long')).total).to.be.greaterThan(0);
+  });
+
+  it('builds once, then reads the index from IndexedDB for the same feed; a changed feed builds again', async () => {
+    const cache = new SearchIndexCache(openKV(uniqueId('search-engine')));
+    const feed = await load('/demo/feed.json');
+    const first = await SearchEngine.create(feed.items, { url: feed.url, cache });
+    expect(first.stats.fromCache).to.equal(false);
+    // The write is not awaited by create(): wait for it.
+    for (let i = 0; i < 100 && !(await cache.read(feed.url, (await import('../../src/search/version.js')).feedVersion(feed.items))); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const second = await SearchEngine.create(feed.items, { url: feed.url, cache });
+    expect(second.stats.fromCache).to.equal(true);
+    expect((await second.search('kiem diem')).hits[0].article.id).to.equal((await first.search('kiem diem')).hits[0].article.id);
+    const changed = await SearchEngine.create(feed.items.slice(1), { url: feed.url, cache });
+    expect(changed.stats.fromCache).to.equal(false);
+  });
+
+  it('one engine per feed on the page, shared by every search box', async () => {
+    const feed = parseFeedText(feedJson([item(1), item(2)]), `https://x.invalid/${uniqueId()}.json`).feed;
+    const a = searchEngineFor(feed, null);
+    expect(searchEngineFor(feed, null)).to.equal(a);
+    expect(searchEngineFor({ ...feed }, null)).to.equal(a);
+    const grown = { ...feed, items: [...feed.items, ...parseFeedText(feedJson([item(3)]), feed.url).feed.items] };
+    expect(searchEngineFor(grown, null)).to.not.equal(a);
+    expect((await searchEngineFor(grown, null)).items.length).to.equal(3);
+  });
+});
