@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: runs bench/*.html in headless Chromium (served by Vite, with
 // the shared corpus at /corpus/), and bench/*.mjs (other than this file) in
-// Node, and prints each benchmark's figures.
+// Node, and prints each benchmark's figures. bench/lib/ holds their helpers.
 //   node bench/run.mjs [name ...]     e.g. node bench/run.mjs cache counter-server
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
@@ -11,7 +11,7 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { cpuByWindow } from './trace.mjs';
+import { cpuByWindow } from './lib/trace.mjs';
 
 // Measure what ships: dependencies resolve to their production builds (Lit's dev build is slower).
 process.env.NODE_ENV ??= 'production';

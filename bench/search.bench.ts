@@ -3,7 +3,7 @@
 // Baseline: plain fuse.js over every item and the same fields, in the same run.
 //
 // Wall-clock figures (time to results) are what a reader waits. Main-thread
-// figures come from a Chrome trace (bench/trace.mjs): each task's thread CPU
+// figures come from a Chrome trace (bench/lib/trace.mjs): each task's thread CPU
 // time, so other processes on a shared machine do not inflate them.
 //
 // Page parameters (BENCH_QUERY="?runs=3&baseline=0" node bench/run.mjs search):

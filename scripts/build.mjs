@@ -2,9 +2,11 @@
 // npm run build:
 //   dist/index.js, dist/<element>.js, dist/feed.js, dist/format.js (+ dist/chunks/)
 //       ES modules for npm users; lit, idb-keyval, fuse.js and dompurify stay imports.
-//   dist/bantin.esm.js (+ dist/cdn/)
-//       everything bundled, as ES modules: one import defines every element;
-//       dist/cdn/<element>.js defines one. fuse.js and DOMPurify are chunks loaded on use.
+//   dist/cdn/<element>.js (+ dist/cdn/chunks/)
+//       everything bundled, one module per element (what dist/bantin.min.js loads).
+//   dist/bantin.esm.js (+ dist/esm/)
+//       everything bundled: one import defines every element.
+//   In both, DOMPurify, fuse.js and the search engine are chunks loaded on use.
 //   dist/bantin.min.js
 //       the classic script for webmasters: defines elements on sight from dist/cdn/.
 //   dist/types/  .d.ts for every module.
@@ -56,30 +58,38 @@ await build({
   },
 });
 
-// CDN: everything bundled and minified; per-element entries share chunks with bantin.esm.js.
-await build({
-  ...common,
-  plugins: [minifyTemplates()],
-  build: {
-    outDir: r('dist'),
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    rolldownOptions: {
-      input: {
-        'bantin.esm': r('src/index.ts'),
-        ...Object.fromEntries(elements.map((e) => [`cdn/${e}`, r(`src/entries/${e}.ts`)])),
-      },
-      preserveEntrySignatures: 'exports-only',
-      output: {
-        format: 'es',
-        entryFileNames: '[name].js',
-        chunkFileNames: 'cdn/chunks/[name]-[hash].js',
-        minify: true,
+// CDN, everything bundled and minified. Per-element entries for the loader:
+// what two or more elements share (Lit, the feed store, formats, the base
+// element) is one "core" chunk, so a page fetches a few files, not dozens;
+// what one element needs stays in that element's chunk; DOMPurify, fuse.js
+// and the search engine stay separate chunks loaded on use.
+const cdn = (input, chunkDir, groups = []) =>
+  build({
+    ...common,
+    plugins: [minifyTemplates()],
+    build: {
+      outDir: r('dist'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      rolldownOptions: {
+        input,
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: `${chunkDir}/[name]-[hash].js`,
+          minify: true,
+          codeSplitting: { groups },
+        },
       },
     },
-  },
-});
+  });
+await cdn(Object.fromEntries(elements.map((e) => [`cdn/${e}`, r(`src/entries/${e}.ts`)])), 'cdn/chunks', [
+  { name: 'core', minShareCount: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit|idb-keyval)[\\/]|[\\/]src[\\/]/ },
+]);
+// The all-in-one ES module: one import defines every element.
+await cdn({ 'bantin.esm': r('src/index.ts') }, 'esm');
 
 // The classic-script loader.
 await build({

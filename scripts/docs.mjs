@@ -18,7 +18,16 @@ function table(head, rows) {
 
 const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })));
 const base = declarations.find((d) => d.name === 'BantinElement');
-const elements = declarations.filter((d) => d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName));
+const inBase = (key, name) => (base?.[key] ?? []).some((b) => b.name === name);
+// Each element's own API: what every element shares is listed once, at the end.
+const elements = declarations
+  .filter((d) => d.tagName)
+  .sort((a, b) => a.tagName.localeCompare(b.tagName))
+  .map((d) => ({
+    ...d,
+    attributes: (d.attributes ?? []).filter((a) => !inBase('attributes', a.name)),
+    cssProperties: (d.cssProperties ?? []).filter((p) => !inBase('cssProperties', p.name)),
+  }));
 
 let md = `# Element reference
 
@@ -30,7 +39,7 @@ Every element also has the attributes and CSS custom properties in
 
 `;
 for (const el of elements) {
-  const attrs = (el.attributes ?? []).filter((a) => !(base?.attributes ?? []).some((b) => b.name === a.name));
+  const attrs = el.attributes;
   const attrFields = new Set(attrs.map((a) => a.fieldName));
   const props = (el.members ?? []).filter(
     (m) => m.kind === 'field' && !m.privacy && !m.static && !attrFields.has(m.name) && !(base?.members ?? []).some((b) => b.name === m.name),
@@ -49,7 +58,7 @@ md += `\n${table(['CSS custom property', 'description'], (base?.cssProperties ??
 
 // The README's per-element API summaries, between <!-- api:TAG --> and <!-- /api:TAG -->.
 function summary(el) {
-  const attrs = (el.attributes ?? []).filter((a) => !(base?.attributes ?? []).some((b) => b.name === a.name));
+  const attrs = el.attributes;
   const list = (xs) => xs.map((x) => code(x)).join(', ');
   return [
     table(['attribute', 'default', ''], attrs.map((a) => [code(a.name), code(a.default === 'null' ? '' : a.default), a.description])),

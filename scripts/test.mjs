@@ -42,15 +42,16 @@ const results = [];
 
 // 0. Checks, each counted as one test: the browser tests of dist/ need the build.
 const CHECKS = [
-  ['type-check (tsc)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['build (dist/, custom-elements.json)', ['scripts/build.mjs']],
-  ['docs/reference.md matches the code', ['scripts/docs.mjs', '--check']],
-  ['the packed package installs, resolves and type-checks', ['scripts/pack-smoke.mjs']],
+  ['npm run typecheck', ['npm', 'run', 'typecheck']],
+  ['npm run build (dist/, custom-elements.json)', ['npm', 'run', 'build']],
+  ['docs/reference.md and the README API tables match the code', [process.execPath, 'scripts/docs.mjs', '--check']],
+  ['the packed package installs, resolves and type-checks', [process.execPath, 'scripts/pack-smoke.mjs']],
+  ['page weights within their ceilings', [process.execPath, 'scripts/size.mjs']],
 ];
 const checks = { passed: 0, failed: 0, skipped: 0 };
-for (const [name, args] of CHECKS) {
+for (const [name, [command, ...args]] of CHECKS) {
   console.log(`\n# ${name}`);
-  const code = await run(process.execPath, args.map((a, i) => (i === 0 ? join(root, a) : a)));
+  const code = await run(command, args);
   checks[code === 0 ? 'passed' : 'failed']++;
   if (code !== 0) console.error(`# ${name}: FAILED (exit ${code})`);
 }

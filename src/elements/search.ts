@@ -41,6 +41,9 @@ const loadEngine = () =>
 const showKey = (h: SearchHit) =>
   `${h.article.id}\u0000${h.title.ranges.join(';')}\u0000${h.excerpt?.text ?? ''}\u0000${h.excerpt?.ranges.join(';') ?? ''}`;
 
+/** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
+const BUSY_DELAY_MS = 50;
+
 const whenIdle = (fn: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
 
@@ -64,9 +67,43 @@ function marked(h: Highlighted) {
  * Folds Vietnamese tone marks (`kiem diem` finds `kiểm điểm`), tolerates
  * typos, and ranks exact marks first when the reader typed them.
  *
+ * @tagname bantin-search
  * @fires bantin-select - A result was chosen; `detail: { article, query }`. Cancelable: `preventDefault()` stops the navigation.
- * @fires bantin-load - The feed is loaded.
- * @fires bantin-error - The feed failed to load.
+ * @fires bantin-load - The feed is loaded; detail `{ feed, fromCache }`.
+ * @fires bantin-error - The feed failed to load; detail `{ error }`.
+ * @csspart base - the search landmark
+ * @csspart label - the label
+ * @csspart field - the input's wrapper
+ * @csspart input - the search input
+ * @csspart popup - the results under the box
+ * @csspart listbox - the list of results (role listbox)
+ * @csspart option - one result (`option-active` on the active one)
+ * @csspart title - a result's title
+ * @csspart mark - a matched word
+ * @csspart meta - a result's date and category
+ * @csspart date - a result's date
+ * @csspart category - a result's category
+ * @csspart excerpt - a result's excerpt
+ * @csspart loading - the "searching" note
+ * @csspart empty - the "no results" message
+ * @csspart status - the live region (visible in page mode)
+ * @csspart error - the error box
+ * @csspart retry - the error box's retry button
+ * @csspart results - the results list (page mode)
+ * @csspart result - one result (page mode)
+ * @csspart link - a result's link (page mode)
+ * @csspart pagination - the page navigation (page mode)
+ * @csspart prev - previous page (page mode)
+ * @csspart next - next page (page mode)
+ * @csspart page - the page number (page mode)
+ * @cssprop --bantin-mark-background - highlight behind matched words (default `#ffe58a`)
+ * @cssprop --bantin-mark-color - text color of matched words
+ * @cssprop --bantin-active-background - the active option (default `#e6effa`)
+ * @cssprop --bantin-input-background - the input (default `#fff`)
+ * @cssprop --bantin-popup-background - the results under the box (default `#fff`)
+ * @cssprop --bantin-popup-shadow - their shadow
+ * @cssprop --bantin-popup-z-index - their stacking order (default `20`)
+ * @cssprop --bantin-button-background - page buttons (default `#fff`)
  */
 export class BantinSearch extends BantinElement {
   static override styles = [
@@ -336,6 +373,7 @@ export class BantinSearch extends BantinElement {
         signal: running.signal,
       });
       if (seq !== this.seq) return;
+      this.pendingSince = 0;
       this.results = results;
       this.busy = false;
       this.failure = null;
@@ -343,6 +381,7 @@ export class BantinSearch extends BantinElement {
       else this.rememberQuery(query);
     } catch (e) {
       if (running.signal.aborted || seq !== this.seq) return;
+      this.pendingSince = 0;
       this.busy = false;
       this.failure = e as Error;
     }
@@ -364,7 +403,28 @@ export class BantinSearch extends BantinElement {
     if (!this.renderRoot.contains(e.relatedTarget as Node | null)) this.open = false;
   }
 
+  /** When the search for the current key started, while its results are not in yet. */
+  private pendingSince = 0;
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A key whose results arrive within a frame or two skips the in-between
+   * "searching" render: one render, one layout per key instead of two. A slow
+   * search still shows its busy state after BUSY_DELAY_MS.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (this.busy && this.pendingSince && !changed.has('results') && !changed.has('failure')) {
+      if (performance.now() - this.pendingSince < BUSY_DELAY_MS) {
+        clearTimeout(this.pendingTimer);
+        this.pendingTimer = setTimeout(() => this.busy && this.requestUpdate(), BUSY_DELAY_MS);
+        return false;
+      }
+    }
+    return super.shouldUpdate(changed);
+  }
+
   private onInput(e: InputEvent) {
+    this.pendingSince = performance.now();
     this.query = (e.target as HTMLInputElement).value;
     this.active = -1;
     this.page = 1;

@@ -36,7 +36,8 @@ export interface FeedStoreOptions {
   cache?: FeedCache;
 }
 
-const INITIAL: FeedState = {
+/** Before any subscriber: nothing loaded, nothing asked. */
+export const IDLE_STATE: FeedState = {
   status: 'idle',
   feed: null,
   error: null,
@@ -82,7 +83,7 @@ export class FeedStore {
   private readonly timeoutMs: number;
   private readonly cache: FeedCache;
   private listeners = new Set<FeedListener>();
-  private current: FeedState = INITIAL;
+  private current: FeedState = IDLE_STATE;
   private loading: Promise<void> | null = null;
   private revalidation: Promise<void> | null = null;
   private moreLoading: Promise<number> | null = null;

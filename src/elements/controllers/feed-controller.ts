@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/errors.js';
-import { FeedStore, type FeedState } from '../../feed/store.js';
+import { FeedStore, IDLE_STATE as IDLE, type FeedState } from '../../feed/store.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   /** The `feed` attribute. */
@@ -20,17 +20,6 @@ export function feedUrlOf(host: FeedHost): string | null {
   }
 }
 
-const IDLE: FeedState = {
-  status: 'idle',
-  feed: null,
-  error: null,
-  stale: false,
-  fromCache: false,
-  revalidating: false,
-  loadingMore: false,
-  hasMore: false,
-  skipped: [],
-};
 
 export type { BantinLoadDetail, BantinErrorDetail } from '../events.js';
 
