@@ -1,0 +1,112 @@
+// The built files as webmasters and developers load them (npm test builds first).
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers/mock.js';
+
+type TestWindow = Window & { __warnings: string[]; __errors: string[]; __ready?: boolean; bantin?: { load(tag: string): Promise<unknown> } };
+
+const DEMO_FEED = '/demo/feed.json';
+
+async function open(query: Record<string, string | number>): Promise<{ win: TestWindow; doc: Document; frame: HTMLIFrameElement }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 900px; height: 700px';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  frame.src = `/test/fixtures/dist-page.html?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`;
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as TestWindow;
+  await until(() => win.__ready, 10_000, 'page ready');
+  return { win, doc: frame.contentDocument!, frame };
+}
+
+/** The dist/ scripts a page fetched, as paths under dist/. */
+const fetched = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.startsWith('/dist/') && p.endsWith('.js'))
+    .map((p) => p.slice(6));
+
+describe('dist/bantin.min.js (one classic script tag)', () => {
+  it('defines the elements a page uses, from chunks beside it, and nothing else', async () => {
+    const { win, doc, frame } = await open({
+      classic: 1,
+      html: `<bantin-news-list feed="${DEMO_FEED}" limit="3"></bantin-news-list>`,
+    });
+    const list = doc.querySelector('bantin-news-list')!;
+    await until(() => list.shadowRoot?.querySelectorAll('a[part="link"]').length === 3, 10_000, 'list shown');
+    expect(win.customElements.get('bantin-news-list')).to.exist;
+    expect(win.customElements.get('bantin-article')).to.equal(undefined);
+    const scripts = fetched(win);
+    expect(scripts).to.include('bantin.min.js');
+    expect(scripts).to.include('cdn/news-list.js');
+    expect(scripts.filter((s) => /cdn\/(article|counter|date-picker|search)\.js|purify|fuse/.test(s))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('defines elements added later by a script, and loads DOMPurify only with an article body', async () => {
+    const { win, doc, frame } = await open({ classic: 1, html: '<p>trang</p>' });
+    expect(fetched(win).filter((s) => s.startsWith('cdn/'))).to.deep.equal([]);
+    doc.body.insertAdjacentHTML('beforeend', `<div><bantin-article feed="${DEMO_FEED}" article-id="5142"></bantin-article></div>`);
+    const article = doc.querySelector('bantin-article')!;
+    await until(() => article.shadowRoot?.querySelector('[part="body"] p'), 10_000, 'article shown');
+    expect(fetched(win).some((s) => /purify/.test(s))).to.equal(true);
+    frame.remove();
+  });
+
+  it('loaded twice, it warns once and the elements still work', async () => {
+    const { win, doc, frame } = await open({
+      classic: 2,
+      html: `<bantin-news-list feed="${DEMO_FEED}" limit="2"></bantin-news-list>`,
+    });
+    const list = doc.querySelector('bantin-news-list')!;
+    await until(() => list.shadowRoot?.querySelectorAll('a[part="link"]').length === 2, 10_000, 'list shown');
+    expect(win.__warnings.filter((w) => w.startsWith('bantin:'))).to.have.length(1);
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+});
+
+describe('dist/bantin.esm.js and the npm build', () => {
+  it('one import defines every element', async () => {
+    const { win, frame } = await open({ modules: '/dist/bantin.esm.js' });
+    for (const tag of ['bantin-article', 'bantin-news-list', 'bantin-counter', 'bantin-date-picker']) {
+      expect(win.customElements.get(tag), tag).to.exist;
+    }
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('the CDN bundle plus an npm copy on one page: no error, one warning, the first definition stays', async () => {
+    const { win, doc, frame } = await open({
+      modules: '/dist/bantin.esm.js,/dist/index.js',
+      html: `<bantin-news-list feed="${DEMO_FEED}" limit="2"></bantin-news-list>`,
+    });
+    expect(win.__errors).to.deep.equal([]);
+    expect(win.__warnings.filter((w) => w.includes('already defined'))).to.have.length(1);
+    const list = doc.querySelector('bantin-news-list')!;
+    await until(() => list.shadowRoot?.querySelectorAll('a[part="link"]').length === 2, 10_000, 'list shown');
+    frame.remove();
+  });
+
+  it('a per-element npm entry defines only its element', async () => {
+    const { win, frame } = await open({ modules: '/dist/news-list.js' });
+    expect(win.customElements.get('bantin-news-list')).to.exist;
+    expect(win.customElements.get('bantin-article')).to.equal(undefined);
+    expect(win.customElements.get('bantin-counter')).to.equal(undefined);
+    frame.remove();
+  });
+
+  it('exports the classes for subclassing under another tag', async () => {
+    const { win, doc, frame } = await open({ modules: '/dist/news-list.js' });
+    const mod = await (win as unknown as { eval: (s: string) => Promise<{ BantinNewsList: CustomElementConstructor }> }).eval(
+      `import('/dist/news-list.js')`,
+    );
+    class PortalList extends (mod.BantinNewsList as unknown as { new (): HTMLElement }) {}
+    win.customElements.define('portal-news-list', PortalList as unknown as CustomElementConstructor);
+    doc.body.insertAdjacentHTML('beforeend', `<portal-news-list feed="${DEMO_FEED}" limit="1"></portal-news-list>`);
+    const el = doc.querySelector('portal-news-list')!;
+    await until(() => el.shadowRoot?.querySelectorAll('a[part="link"]').length === 1, 10_000, 'subclass shown');
+    frame.remove();
+  });
+});
