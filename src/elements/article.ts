@@ -14,6 +14,7 @@ import { FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { pageParam } from './links.js';
+import { memoizeLast } from './memo.js';
 import { baseStyles } from './styles.js';
 
 export interface BantinArticleChangeDetail {
@@ -192,12 +193,13 @@ export class BantinArticle extends BantinElement {
     return this.articleId?.trim() || pageParam(this.idParam || 'id')?.trim() || null;
   }
 
+  private readonly resolve = memoizeLast((feed: Feed | null, id: string | null) =>
+    !feed ? null : id ? findArticle(feed.items, id) : latestArticle(feed.items),
+  );
+
   /** The article on screen, once loaded. */
   get article(): Article | null {
-    const feed = this.data.state.feed;
-    if (!feed) return null;
-    const id = this.requestedId();
-    return id ? findArticle(feed.items, id) : latestArticle(feed.items);
+    return this.resolve(this.data.state.feed, this.requestedId());
   }
 
   /** The id of the article shown or looked for (what "newer"/"older" lists follow). */

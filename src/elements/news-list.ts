@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { matchesFilter, neighbours, newestFirst, type Direction } from '../feed/select.js';
-import type { Article } from '../feed/types.js';
+import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
@@ -12,6 +12,7 @@ import { FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
+import { memoizeLast } from './memo.js';
 import { baseStyles } from './styles.js';
 
 /** Lists longer than this render only the rows on screen. */
@@ -225,29 +226,36 @@ export class BantinNewsList extends BantinElement {
   /** The matching items, in display order, and whether more may come from later pages. */
   private candidates(): { items: Article[]; complete: boolean } {
     const s = this.data.state;
-    const all = s.feed?.items ?? [];
-    const filter = { category: this.category, day: parseDayKey(this.date) ? this.date : null, timeZone: this.zone };
-    let items: Article[] | null;
-    if (this.direction === 'newer' || this.direction === 'older') {
-      const ref = this.referenceId();
-      items = ref ? neighbours(all, ref, this.direction) : null;
-      // Not loaded yet (an older article on a later page): nothing to show until it is.
-      if (!items) return { items: [], complete: !s.hasMore };
-    } else {
-      items = newestFirst(all);
-    }
-    items = items.filter((a) => matchesFilter(a, filter));
-    // "Newer" items all sit on pages already loaded: later pages only hold older ones.
-    let complete = !s.hasMore || this.direction === 'newer';
-    if (!complete && filter.day) {
-      // Pages go back in time: once the oldest loaded item is before the day, the day is complete.
-      const day = parseDayKey(filter.day)!;
-      const start = zonedTimeToUtc(day.year, day.month, day.day, 0, 0, 0, 0, this.zone).getTime();
-      const oldest = all.reduce((min, a) => (a.published ? Math.min(min, a.published.getTime()) : min), Infinity);
-      complete = oldest < start;
-    }
-    return { items, complete };
+    const direction = this.direction === 'newer' || this.direction === 'older' ? this.direction : null;
+    return this.select(s.feed, s.hasMore, this.category, parseDayKey(this.date) ? this.date : null, direction, direction && this.referenceId(), this.zone);
   }
+
+  /** Sorting and filtering, once per change of what they depend on (render and fill both ask). */
+  private readonly select = memoizeLast(
+    (feed: Feed | null, hasMore: boolean, category: string | null, day: string | null, direction: Direction | null, ref: string | null, zone: string) => {
+      const all = feed?.items ?? [];
+      const filter = { category, day, timeZone: zone };
+      let items: Article[] | null;
+      if (direction) {
+        items = ref ? neighbours(all, ref, direction) : null;
+        // Not loaded yet (an older article on a later page): nothing to show until it is.
+        if (!items) return { items: [], complete: !hasMore };
+      } else {
+        items = newestFirst(all);
+      }
+      items = items.filter((a) => matchesFilter(a, filter));
+      // "Newer" items all sit on pages already loaded: later pages only hold older ones.
+      let complete = !hasMore || direction === 'newer';
+      if (!complete && day) {
+        // Pages go back in time: once the oldest loaded item is before the day, the day is complete.
+        const d = parseDayKey(day)!;
+        const start = zonedTimeToUtc(d.year, d.month, d.day, 0, 0, 0, 0, zone).getTime();
+        const oldest = all.reduce((min, a) => (a.published ? Math.min(min, a.published.getTime()) : min), Infinity);
+        complete = oldest < start;
+      }
+      return { items, complete };
+    },
+  );
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);

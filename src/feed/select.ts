@@ -24,9 +24,11 @@ export function findArticle(items: readonly Article[], id: string | null | undef
   return items.find((a) => a.id === id) ?? null;
 }
 
-/** The newest dated article (a page with no id shows it), else the first item. */
+/** The newest dated article (a page with no id shows it), else the first item. One pass, no sort. */
 export function latestArticle(items: readonly Article[]): Article | null {
-  return items.length ? newestFirst(items)[0] : null;
+  let best: Article | null = null;
+  for (const a of items) if (!best || compareNewestFirst(a, best) < 0) best = a;
+  return best;
 }
 
 export type Direction = 'newer' | 'older';
