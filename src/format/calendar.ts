@@ -3,16 +3,13 @@
  * zones, so a day is the same day whatever zone the browser runs in. Days are
  * computed on UTC noon, where no DST change can shift them.
  */
-import { daysInMonth, parseDayKey } from './time-zone.js';
+import { dateTimeFormat } from './date.js';
+import { daysInMonth, parseDayKey, toDayKey } from './time-zone.js';
 
 /** `YYYY-MM-DD` */
 export type DayKey = string;
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-export function toDayKey(year: number, month: number, day: number): DayKey {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
+export { toDayKey };
 
 /** A valid day key as given, else null. */
 export function asDayKey(value: string | null | undefined): DayKey | null {
@@ -171,13 +168,8 @@ export function parseTypedDate(text: string, tag: string): DayKey | null {
   return asDayKey(toDayKey(Number(fields.year), Number(fields.month), Number(fields.day)));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function utcFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })));
-  return f;
-}
+/** Day keys print from UTC noon, so they are formatted in UTC. */
+const utcFormat = (tag: string, options: Intl.DateTimeFormatOptions) => dateTimeFormat(tag, 'UTC', options);
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 

@@ -32,7 +32,8 @@ export const LEGACY_VI_MONTHS = [
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dtf(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+/** A cached Intl.DateTimeFormat: building one costs far more than using it. */
+export function dateTimeFormat(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${tag}|${timeZone}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
@@ -44,7 +45,7 @@ function dtf(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions)
 
 /** Month name as Intl writes it (used for English, where CLDR and the legacy format agree). */
 export function monthName(month: number, tag: string, style: 'long' | 'short' = 'long'): string {
-  return dtf(tag, 'UTC', { month: style }).format(new Date(Date.UTC(2017, month - 1, 15)));
+  return dateTimeFormat(tag, 'UTC', { month: style }).format(new Date(Date.UTC(2017, month - 1, 15)));
 }
 
 function portal(date: Date, locale: Locale, timeZone: string): string {
@@ -88,10 +89,10 @@ export function formatDate(date: Date, format: DateFormat, options: DateFormatOp
         const p = zonedParts(date, timeZone);
         return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
       }
-      return dtf(locale.tag, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+      return dateTimeFormat(locale.tag, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
     }
     case 'long':
-      return dtf(locale.tag, timeZone, { dateStyle: 'long' }).format(date);
+      return dateTimeFormat(locale.tag, timeZone, { dateStyle: 'long' }).format(date);
     case 'relative':
       return relative(date, locale, options.now ?? new Date());
     case 'portal':

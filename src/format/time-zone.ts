@@ -122,10 +122,15 @@ export function zonedTimeToUtc(
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** `YYYY-MM-DD` of a calendar day. */
+export function toDayKey(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
 /** `YYYY-MM-DD` of an instant in a zone: the day a reader in that zone sees. */
 export function dayKey(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return toDayKey(p.year, p.month, p.day);
 }
 
 /** Parses `YYYY-MM-DD` strictly (a real calendar day), else null. */
