@@ -48,6 +48,7 @@ await build({
         index: r('src/index.ts'),
         feed: r('src/feed/index.ts'),
         format: r('src/format/index.ts'),
+        'search-engine': r('src/search/index.ts'),
         ...Object.fromEntries(elements.map((e) => [e, r(`src/entries/${e}.ts`)])),
       },
       // fuse.js is imported as fuse.js/basic: both spellings stay imports.

@@ -37,7 +37,7 @@ try {
   // Node resolution of every export, and the data layer running in Node.
   const node = `
     const subpaths = ['bantin', 'bantin/article', 'bantin/news-list', 'bantin/counter', 'bantin/date-picker', 'bantin/search',
-      'bantin/feed', 'bantin/format', 'bantin/bantin.min.js', 'bantin/bantin.esm.js', 'bantin/custom-elements.json'];
+      'bantin/feed', 'bantin/format', 'bantin/search-engine', 'bantin/bantin.min.js', 'bantin/bantin.esm.js', 'bantin/custom-elements.json'];
     const { existsSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
     for (const s of subpaths) if (!existsSync(fileURLToPath(import.meta.resolve(s)))) throw new Error('missing ' + s);

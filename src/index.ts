@@ -24,4 +24,6 @@ export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestAr
 export * from './entries/counter.js';
 import './entries/search.js';
 export * from './entries/search.js';
-export * from './search/index.js';
+// The search layer is not re-exported here: <bantin-search> loads it on first
+// focus, and a static export would put it in every page's first download.
+// It is the `bantin/search-engine` entry.

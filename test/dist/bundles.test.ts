@@ -70,9 +70,11 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
 describe('dist/bantin.esm.js and the npm build', () => {
   it('one import defines every element', async () => {
     const { win, frame } = await open({ modules: '/dist/bantin.esm.js' });
-    for (const tag of ['bantin-article', 'bantin-news-list', 'bantin-counter', 'bantin-date-picker']) {
+    for (const tag of ['bantin-article', 'bantin-news-list', 'bantin-counter', 'bantin-date-picker', 'bantin-search']) {
       expect(win.customElements.get(tag), tag).to.exist;
     }
+    // The search engine, fuse.js and DOMPurify wait until they are used.
+    expect(fetched(win).filter((s) => /engine|fuse\.basic|purify/.test(s))).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });
