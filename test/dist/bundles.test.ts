@@ -79,6 +79,16 @@ describe('dist/bantin.esm.js and the npm build', () => {
     frame.remove();
   });
 
+  it('fetches the search engine and fuse.js only when a search box is first focused', async () => {
+    const { win, doc, frame } = await open({ modules: '/dist/bantin.esm.js', html: `<bantin-search feed="${DEMO_FEED}"></bantin-search>` });
+    const lazy = () => fetched(win).filter((s) => /engine|fuse\.basic/.test(s));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lazy()).to.deep.equal([]);
+    doc.querySelector('bantin-search')!.shadowRoot!.querySelector('input')!.focus();
+    await until(() => lazy().length === 2, 10_000, 'engine and fuse.js fetched');
+    frame.remove();
+  });
+
   it('the CDN bundle plus an npm copy on one page: no error, one warning, the first definition stays', async () => {
     const { win, doc, frame } = await open({
       modules: '/dist/bantin.esm.js,/dist/index.js',
