@@ -1,5 +1,6 @@
 // Server commands tests call with executeServerCommand(): things only the
-// browser's driver can do.
+// browser's driver can do. (For prefers-reduced-motion, use the runner's own
+// emulateMedia / 'emulate-media' command.)
 export function browserCommands() {
   return {
     name: 'bantin-browser-commands',
@@ -8,9 +9,6 @@ export function browserCommands() {
       switch (command) {
         case 'emulate-timezone':
           await page().emulateTimezone(payload?.timeZone || undefined);
-          return true;
-        case 'emulate-media':
-          await page().emulateMediaFeatures(payload?.features ?? []);
           return true;
         case 'set-viewport':
           await page().setViewport({ width: payload.width, height: payload.height });

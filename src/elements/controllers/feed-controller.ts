@@ -20,7 +20,6 @@ export function feedUrlOf(host: FeedHost): string | null {
   }
 }
 
-
 export type { BantinLoadDetail, BantinErrorDetail } from '../events.js';
 
 /**

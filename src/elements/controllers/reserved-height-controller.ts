@@ -70,8 +70,6 @@ export class ReservedHeightController implements ReactiveController {
     this.observer.observe(target);
   }
 
-  hostConnected() {}
-
   hostDisconnected() {
     this.track(null);
   }
