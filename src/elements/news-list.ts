@@ -99,10 +99,14 @@ export class BantinNewsList extends BantinElement {
       a:hover {
         text-decoration: underline;
       }
-      .date {
+      .date,
+      .when {
         color: var(--_muted);
         font-size: 0.875em;
         white-space: nowrap;
+      }
+      .when .date {
+        font-size: 1em;
       }
       .summary-item {
         display: grid;
@@ -379,7 +383,8 @@ export class BantinNewsList extends BantinElement {
         </div>
       </li>`;
     }
-    return html`<li part="item">${link} ${date ? html`(${date})` : nothing}</li>`;
+    // The parentheses stay with the date: no "(" left alone at a line's end on a phone.
+    return html`<li part="item">${link} ${date ? html`<span class="when">(${date})</span>` : nothing}</li>`;
   }
 
   private renderRows(n: number) {
