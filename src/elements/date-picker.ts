@@ -32,6 +32,7 @@ import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderFeedError } from './feed-status.js';
 import { baseStyles } from './styles.js';
+import { memoizeLast } from './memo.js';
 
 export interface BantinDateChangeDetail {
   /** The chosen day, `YYYY-MM-DD`, or null when cleared. */
@@ -119,7 +120,11 @@ export class BantinDatePicker extends BantinElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly data = new FeedController(this, { optional: true });
-  private newsCache: { feed: Feed; zone: string; days: Map<DayKey, number>; sorted: DayKey[] } | null = null;
+  /** Days with news, counted once per feed and zone. Items without a date belong to no day. */
+  private readonly daysOf = memoizeLast((feed: Feed, zone: string) => {
+    const days = newsDays(feed.items, zone);
+    return { days, sorted: [...days.keys()].sort() };
+  });
   private focusCursor = false;
   /** A feed whose older pages stopped adding items: do not ask again. */
   private exhausted: Feed | null = null;
@@ -199,14 +204,7 @@ export class BantinDatePicker extends BantinElement {
   /** Days with news (and the same, oldest first), or null while there is no feed to tell. */
   private get news() {
     const feed = this.data.state.feed;
-    if (!feed) return null;
-    const zone = this.zone;
-    if (this.newsCache?.feed !== feed || this.newsCache.zone !== zone) {
-      // Items without a date belong to no day.
-      const days = newsDays(feed.items, zone);
-      this.newsCache = { feed, zone, days, sorted: [...days.keys()].sort() };
-    }
-    return this.newsCache;
+    return feed ? this.daysOf(feed, this.zone) : null;
   }
 
   private get newsDays(): Map<DayKey, number> | null {
