@@ -163,7 +163,7 @@ export class BantinNewsList extends BantinElement {
     `,
   ];
 
-  /** URL of the JSON Feed; else the page's `<meta name="bantin:feed">`. */
+  /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
   @property({ reflect: true }) feed: string | null = null;
   /** Seconds a cached feed counts as fresh. */
   @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;

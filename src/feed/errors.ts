@@ -9,7 +9,9 @@ export type FeedErrorCode =
   | 'http'
   /** The body is not JSON, or is cut short. */
   | 'not-json'
-  /** JSON, but not a JSON Feed (wrong or missing version, no items array). */
+  /** XML (RSS or Atom by its look) that is not well-formed, even after the usual repairs. */
+  | 'not-xml'
+  /** Not a feed: JSON that is not a JSON Feed, XML that is not RSS/Atom, or neither JSON nor XML. */
   | 'not-a-feed';
 
 /**

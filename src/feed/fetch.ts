@@ -1,8 +1,12 @@
 import { FeedError } from './errors.js';
+import { decodeBody } from './decode.js';
 
 export interface FetchedBody {
   status: 200 | 304;
+  /** Decoded by BOM, HTTP charset, XML declaration, else UTF-8 (see `decodeBody`). */
   text: string;
+  /** The Content-Type header: the first hint at the format. */
+  contentType: string | null;
   etag: string | null;
   lastModified: string | null;
 }
@@ -44,7 +48,8 @@ export async function fetchFeedBody(
   }
   const etag = response.headers.get('ETag');
   const lastModified = response.headers.get('Last-Modified');
-  if (response.status === 304) return { status: 304, text: '', etag, lastModified };
+  const contentType = response.headers.get('Content-Type');
+  if (response.status === 304) return { status: 304, text: '', contentType, etag, lastModified };
   if (!response.ok) {
     throw new FeedError(
       'http',
@@ -53,13 +58,14 @@ export async function fetchFeedBody(
       response.status,
     );
   }
-  let text: string;
+  let bytes: ArrayBuffer;
   try {
-    text = await response.text();
+    // Bytes, not response.text(): that assumes UTF-8, and old feeds declare their own charset.
+    bytes = await response.arrayBuffer();
   } catch (e) {
     throw requestError(e, url, timeoutMs);
   }
-  return { status: 200, text, etag, lastModified };
+  return { status: 200, text: decodeBody(new Uint8Array(bytes), contentType), contentType, etag, lastModified };
 }
 
 function requestError(e: unknown, url: string, timeoutMs: number): FeedError {

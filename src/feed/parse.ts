@@ -7,6 +7,8 @@ export interface ParseOptions {
   timeZone?: string;
   /** Added to each item's `order`, so later pages sort after earlier ones. */
   orderOffset?: number;
+  /** The response's Content-Type: `readFeed` tries the format it names first. */
+  contentType?: string | null;
 }
 
 export interface ParseResult {
@@ -19,8 +21,8 @@ const VERSION = /^(?:(?:https?:\/\/)?jsonfeed\.org\/version\/(1|1\.0|1\.1)\/?|(1
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const count = (v: unknown): number | null =>
+export const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+export const count = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : null;
 
 /** An absolute http(s) URL, or null: `javascript:`, `data:` and garbage never leave the parser. */
@@ -118,6 +120,33 @@ function parseItem(raw: unknown, base: string, timeZone: string, order: number):
 }
 
 /**
+ * Builds each raw item with `build` (an Article, or why it was left out) and
+ * keeps the first of any repeated id: the same rules for every feed format.
+ */
+export function collectItems<T>(
+  raws: readonly T[],
+  url: string,
+  build: (raw: T, index: number) => Article | string,
+  rawIdOf: (raw: T) => string | null,
+): { items: Article[]; skipped: SkippedItem[] } {
+  const items: Article[] = [];
+  const skipped: SkippedItem[] = [];
+  const seen = new Set<string>();
+  raws.forEach((raw, index) => {
+    const result = build(raw, index);
+    if (typeof result === 'string') {
+      skipped.push({ index, id: rawIdOf(raw), reason: result, url });
+    } else if (seen.has(result.id)) {
+      skipped.push({ index, id: rawIdOf(raw), reason: 'duplicate id', url });
+    } else {
+      seen.add(result.id);
+      items.push(result);
+    }
+  });
+  return { items, skipped };
+}
+
+/**
  * Validates a parsed JSON value as a JSON Feed and builds the typed model.
  * Bad items are skipped and listed in `skipped`; a document that is not a JSON
  * Feed throws `FeedError('not-a-feed')`.
@@ -141,21 +170,12 @@ export function parseFeed(json: unknown, feedUrl: string, options: ParseOptions 
   const ext = isObject(json._bantin) ? json._bantin : {};
   const timeZone = resolveTimeZone(options.timeZone ?? str(ext.time_zone));
   const offset = options.orderOffset ?? 0;
-  const items: Article[] = [];
-  const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
-  json.items.forEach((raw, index) => {
-    const result = parseItem(raw, feedUrl, timeZone, offset + index);
-    const rawId = isObject(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number') ? String(raw.id) : null;
-    if (typeof result === 'string') {
-      skipped.push({ index, id: rawId, reason: result, url: feedUrl });
-    } else if (seen.has(result.id)) {
-      skipped.push({ index, id: rawId, reason: 'duplicate id', url: feedUrl });
-    } else {
-      seen.add(result.id);
-      items.push(result);
-    }
-  });
+  const { items, skipped } = collectItems(
+    json.items,
+    feedUrl,
+    (raw, index) => parseItem(raw, feedUrl, timeZone, offset + index),
+    (raw) => (isObject(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number') ? String(raw.id) : null),
+  );
   return {
     feed: {
       url: feedUrl,
@@ -171,8 +191,9 @@ export function parseFeed(json: unknown, feedUrl: string, options: ParseOptions 
 }
 
 /**
- * Parses a response body. Not JSON, or cut short, is `FeedError('not-json')`
- * with the position where it broke, so a webmaster can find the fault.
+ * Parses a JSON Feed body (`readFeed` picks the format of any body). Not JSON,
+ * or cut short, is `FeedError('not-json')` with the position where it broke,
+ * so a webmaster can find the fault.
  */
 export function parseFeedText(text: string, feedUrl: string, options?: ParseOptions): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -181,9 +202,7 @@ export function parseFeedText(text: string, feedUrl: string, options?: ParseOpti
     json = JSON.parse(body);
   } catch (e) {
     const trimmed = body.trimStart();
-    const hint = trimmed.startsWith('<')
-      ? ' It looks like HTML or XML (an error page, or an RSS/Atom feed): bantin reads JSON Feed only.'
-      : trimmed === ''
+    const hint = trimmed === ''
         ? ' The body is empty.'
         : ' The file may be truncated or contain a raw control character.';
     throw new FeedError('not-json', `${feedUrl} is not valid JSON (${(e as Error).message}).${hint}`, feedUrl);

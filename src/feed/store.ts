@@ -1,7 +1,7 @@
 import { FeedCache, type CachedFeed } from './cache.js';
 import { FeedError } from './errors.js';
 import { fetchFeedBody, hashText, FEED_TIMEOUT_MS } from './fetch.js';
-import { parseFeedText } from './parse.js';
+import { readFeed } from './read.js';
 import type { Article, Feed, SkippedItem } from './types.js';
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -188,7 +188,7 @@ export class FeedStore {
         await this.cache.touch(this.url, { fetchedAt: now, etag: body.etag, lastModified: body.lastModified }).catch(() => {});
         return;
       }
-      const { feed, skipped } = parseFeedText(body.text, this.url, { timeZone: this.timeZone });
+      const { feed, skipped } = await readFeed(body.text, this.url, { timeZone: this.timeZone, contentType: body.contentType });
       if (skipped.length) reportSkipped(this.url, skipped);
       this.cached = { feed, etag: body.etag, lastModified: body.lastModified, hash, fetchedAt: now };
       // Pages loaded with "more" stay: the new first page replaces only the old one.
@@ -246,7 +246,11 @@ export class FeedStore {
     try {
       const body = await fetchFeedBody(next, {}, this.timeoutMs);
       const lastOrder = feed.items.reduce((max, a) => Math.max(max, a.order), -1);
-      const { feed: page, skipped } = parseFeedText(body.text, next, { timeZone: this.timeZone, orderOffset: lastOrder + 1 });
+      const { feed: page, skipped } = await readFeed(body.text, next, {
+        timeZone: this.timeZone,
+        orderOffset: lastOrder + 1,
+        contentType: body.contentType,
+      });
       if (skipped.length) reportSkipped(next, skipped);
       this.visited.add(next);
       const known = new Set(feed.items.map((a) => a.id));

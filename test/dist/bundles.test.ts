@@ -39,7 +39,19 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     const scripts = fetched(win);
     expect(scripts).to.include('bantin.min.js');
     expect(scripts).to.include('cdn/news-list.js');
-    expect(scripts.filter((s) => /cdn\/(article|counter|date-picker|search)\.js|purify|fuse/.test(s))).to.deep.equal([]);
+    expect(scripts.filter((s) => /cdn\/(article|counter|date-picker|search)\.js|purify|fuse|xml/.test(s))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('fetches the RSS/Atom reader only for a page whose feed is XML', async () => {
+    // A URL no earlier test cached: a cached feed needs no parsing, so no reader either.
+    const feed = `/demo/rss.xml?fresh=${Date.now()}`;
+    const { win, doc, frame } = await open({ classic: 1, html: `<bantin-news-list feed="${feed}" limit="3"></bantin-news-list>` });
+    const list = doc.querySelector('bantin-news-list')!;
+    await until(() => list.shadowRoot?.querySelectorAll('a[part="link"]').length === 3, 10_000, 'list shown');
+    expect(list.shadowRoot!.querySelector('a[part="link"]')!.textContent!.trim()).to.equal('Quận 5 tổng kết đợt cao điểm ra quân lập lại trật tự lòng lề đường');
+    expect(fetched(win).filter((s) => /xml/.test(s))).to.have.length(1);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed, parseFeedText, parseFeedDate } from '../../src/feed/parse.js';
 import { FeedError } from '../../src/feed/errors.js';
+import { readFeed } from '../../src/feed/read.js';
 
 const BASE = 'https://quan5.example.vn/feeds/tin-tuc.json';
 
@@ -67,7 +68,7 @@ describe('parseFeed: the corpus', () => {
     }
   });
 
-  it('rejects RSS and Atom files as not-json with a hint', async () => {
+  it('parseFeedText is the JSON parser only: RSS and Atom are not-json there, and readFeed reads them', async () => {
     for (const path of ['feeds/rsparser/489.rss', 'feeds/rsparser/DaringFireball.atom', 'feeds/rsparser/donthitsave.xml']) {
       const text = await corpus(path);
       try {
@@ -75,8 +76,9 @@ describe('parseFeed: the corpus', () => {
         expect.fail('parsed');
       } catch (e) {
         expect((e as FeedError).code, path).to.equal('not-json');
-        expect((e as FeedError).message).to.contain('JSON Feed only');
       }
+      const { feed } = await readFeed(text, `https://example.org/${path}`);
+      expect(feed.items.length, path).to.be.above(0);
     }
   });
 

@@ -109,7 +109,8 @@ describe('FeedStore', () => {
   for (const [what, config, code] of [
     ['a 500', { status: 500, body: 'Internal Server Error' }, 'http'],
     ['a truncated body', { body: '{"version":"1.1","items":[{"id":"1"' }, 'not-json'],
-    ['an HTML error page', { body: '<!doctype html><title>Lỗi</title>', contentType: 'text/html' }, 'not-json'],
+    ['an HTML error page', { body: '<!doctype html><title>Lỗi</title>', contentType: 'text/html' }, 'not-a-feed'],
+    ['RSS cut short', { body: '<rss version="2.0"><channel><item><title>Tin', contentType: 'application/rss+xml' }, 'not-xml'],
     ['JSON that is not a feed', { body: '{"rss":{"channel":{}}}' }, 'not-a-feed'],
   ] as const) {
     it(`${what} after a good load leaves the cached copy intact`, async () => {
@@ -271,5 +272,62 @@ describe('FeedStore without IndexedDB', () => {
     } finally {
       IDBObjectStore.prototype.put = realPut;
     }
+  });
+});
+
+describe('FeedStore: RSS and Atom over HTTP', () => {
+  const rss = (items: string, channel = '') =>
+    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Quận 5</title>${channel}${items}</channel></rss>`;
+  const rssItem = (n: number) => `<item><guid isPermaLink="false">${n}</guid><title>Tin ${n}</title><description>&lt;p&gt;Nội dung ${n}&lt;/p&gt;</description><pubDate>Mon, 27 Feb 2017 13:35:00 +0700</pubDate></item>`;
+
+  it('reads an ISO-8859-1 RSS file by the charset its server sends', async () => {
+    const id = uniqueId();
+    const url = await mockFeed(id, { file: 'corpus:feeds/rss-parser/uolNoticias.rss', contentType: 'application/rss+xml; charset=ISO-8859-1' });
+    const s = await stateWhere(new FeedStore(url), settled);
+    expect(s.status).to.equal('ready');
+    expect(s.feed!.items[0].title).to.equal('Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno');
+  });
+
+  it('a returning page shows the cached model: the 304 brings no XML to parse, and the items are the same', async () => {
+    const id = uniqueId();
+    const url = await mockFeed(id, { body: rss(rssItem(1) + rssItem(2)), contentType: 'application/rss+xml', etag: '"r1"' });
+    const firstStore = new FeedStore(url);
+    await firstStore.load();
+    const first = firstStore.state;
+    const cached = await new FeedCache().read(url);
+    expect(cached!.feed.items.map((a) => a.title)).to.deep.equal(['Tin 1', 'Tin 2']);
+    const second = await stateWhere(new FeedStore(url), settled);
+    expect(second.fromCache).to.equal(true);
+    expect(second.feed!.items).to.deep.equal(first.feed!.items);
+    const requests = await mockRequests(id);
+    expect(requests.map((r) => r.headers['if-none-match'])).to.deep.equal([undefined, '"r1"']);
+  });
+
+  it('pages through an Atom feed with link rel="next"', async () => {
+    const a = uniqueId('atom');
+    const b = uniqueId('atom');
+    const entry = (n: number) => `<entry><id>urn:tin:${n}</id><title>Tin ${n}</title><updated>2017-02-${10 + n}T08:00:00+07:00</updated><content type="html">&lt;p&gt;${n}&lt;/p&gt;</content></entry>`;
+    const atom = (next: string | null, ...n: number[]) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Quận 5</title>${next ? `<link rel="next" href="${next}"/>` : ''}${n.map(entry).join('')}</feed>`;
+    const urlB = await mockFeed(b, { body: atom(null, 2, 1), contentType: 'application/atom+xml' });
+    const urlA = await mockFeed(a, { body: atom(new URL(urlB).pathname, 4, 3), contentType: 'application/atom+xml' });
+    const store = new FeedStore(urlA);
+    await store.load();
+    expect(store.state.hasMore).to.equal(true);
+    expect(await store.loadMore()).to.equal(2);
+    expect(ids(store.state)).to.deep.equal(['urn:tin:4', 'urn:tin:3', 'urn:tin:2', 'urn:tin:1']);
+    expect(store.state.hasMore).to.equal(false);
+  });
+
+  it('an RSS feed that turns into broken XML keeps the good copy, marked stale with "not-xml"', async () => {
+    const id = uniqueId();
+    const url = await mockFeed(id, { body: rss(rssItem(1)), contentType: 'text/xml' });
+    await new FeedStore(url).load();
+    await mockFeed(id, { body: rss(rssItem(2)).slice(0, 120), contentType: 'text/xml' });
+    const s = await stateWhere(new FeedStore(url), settled);
+    expect(s.stale).to.equal(true);
+    expect(s.error!.code).to.equal('not-xml');
+    expect(ids(s)).to.deep.equal(['1']);
+    expect((await new FeedCache().read(url))!.feed.items.map((x) => x.id)).to.deep.equal(['1']);
   });
 });
