@@ -37,6 +37,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/demo', import.meta.url)),
     emptyOutDir: true,
-    rolldownOptions: { input: ['index.html', 'tim-kiem.html', 'themed.html', 'plain.html'].map((p) => fileURLToPath(new URL(`./demo/${p}`, import.meta.url))) },
+    rolldownOptions: { input: ['index.html', 'tim-kiem.html', 'themed.html', 'plain.html', 'rss.html'].map((p) => fileURLToPath(new URL(`./demo/${p}`, import.meta.url))) },
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes demo/feed.json and demo/feed-2.json: the seed page's article and the
-// news around it, as a Quận 5 portal would publish them. Deterministic: run
-// it again and the files do not change.
+// news around it, as a Quận 5 portal would publish them; and the same news as
+// RSS 2.0 (demo/rss.xml, demo/rss-2.xml), as most portals publish today.
+// Deterministic: run it again and the files do not change.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const seedText = readFileSync(new URL('../demo/seed-article.txt', import.meta.url), 'utf8');
@@ -112,3 +113,50 @@ const page2 = {
 writeFileSync(new URL('../demo/feed.json', import.meta.url), JSON.stringify(page1, null, 1) + '\n');
 writeFileSync(new URL('../demo/feed-2.json', import.meta.url), JSON.stringify(page2, null, 1) + '\n');
 console.log(`demo/feed.json: ${page1.items.length} items; demo/feed-2.json: ${page2.items.length} items`);
+
+// The RSS version: what a portal's CMS writes. Links lead to the RSS demo page.
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** '2017-02-27T13:35:00+07:00' → 'Mon, 27 Feb 2017 13:35:00 +0700' (the wall time stays Vietnam's). */
+function rfc822(iso) {
+  const [, y, mo, d, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})\+07:00$/.exec(iso);
+  const weekday = DAYS[new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay()];
+  return `${weekday}, ${d} ${MONTHS[+mo - 1]} ${y} ${time} +0700`;
+}
+const cdata = (s) => `<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+const MIME = { svg: 'image/svg+xml', webm: 'video/webm' };
+function rssItem(item) {
+  const files = [...(item.attachments ?? []).map((a) => a.url), ...(item.image ? [item.image] : [])];
+  return [
+    '  <item>',
+    `   <guid isPermaLink="false">${item.id}</guid>`,
+    `   <title>${esc(item.title)}</title>`,
+    `   <link>/rss.html?id=${item.id}</link>`,
+    `   <description>${esc(item.summary)}</description>`,
+    `   <content:encoded>${cdata(item.content_html)}</content:encoded>`,
+    `   <category>${esc(item._bantin.category)}</category>`,
+    `   <pubDate>${rfc822(item.date_published)}</pubDate>`,
+    ...files.map((url) => `   <enclosure url="${url}" type="${MIME[url.split('.').pop()]}" length="0"/>`),
+    '  </item>',
+  ].join('\n');
+}
+function rss(pageItems, self, next) {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    ' <channel>',
+    '  <title>Cổng thông tin điện tử Quận 5</title>',
+    '  <link>/rss.html</link>',
+    '  <description>Tin tức sự kiện Quận 5</description>',
+    '  <language>vi</language>',
+    `  <atom:link rel="self" type="application/rss+xml" href="${self}"/>`,
+    ...(next ? [`  <atom:link rel="next" type="application/rss+xml" href="${next}"/>`] : []),
+    ...pageItems.map(rssItem),
+    ' </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}
+writeFileSync(new URL('../demo/rss.xml', import.meta.url), rss(page1.items, 'rss.xml', 'rss-2.xml'));
+writeFileSync(new URL('../demo/rss-2.xml', import.meta.url), rss(page2.items, 'rss-2.xml', null));
+console.log(`demo/rss.xml, demo/rss-2.xml: the same news as RSS 2.0`);

@@ -154,7 +154,7 @@ export class BantinArticle extends BantinElement {
     `,
   ];
 
-  /** URL of the JSON Feed; else the page's `<meta name="bantin:feed">`. */
+  /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
   @property({ reflect: true }) feed: string | null = null;
   /** Seconds a cached feed counts as fresh (no network request within it). */
   @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;
@@ -327,7 +327,7 @@ export class BantinArticle extends BantinElement {
       ${staticHtml`<${tag} class="title" part="title" id="title">${a.title || label(lang, 'untitled')}</${tag}>`}
       ${a.image ? html`<img class="image" part="image" src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body" part="body">${this.renderBody(a)}</div>
-      ${this.renderAttachments(a.attachments)} ${this.renderViews(a)}
+      ${this.renderAttachments(a.attachments.filter((att) => att.url !== a.image))} ${this.renderViews(a)}
     </article>`;
   }
 
@@ -340,6 +340,7 @@ export class BantinArticle extends BantinElement {
     );
   }
 
+  /** `list` leaves out the attachment already shown as the image (an RSS image enclosure is both). */
   private renderAttachments(list: Attachment[]) {
     if (!list.length) return nothing;
     const lang = this.locale.lang;
