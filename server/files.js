@@ -1,7 +1,9 @@
 // Serves a folder of feeds and files (--feeds DIR) the way FeedStore likes it:
 // validators on every answer, 304 to conditional requests, `no-cache` so
 // browsers always revalidate (a feed changes under the same name), and
-// JSON Feed's own media type for *.json.
+// JSON Feed's own media type for *.json, RSS's and Atom's for *.rss and *.atom.
+// XML goes out without a charset: its own declaration names it (an old
+// ISO-8859-1 feed would be misread under a blanket utf-8).
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
@@ -16,7 +18,10 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
+  '.xml': 'application/xml',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+  '.rdf': 'application/rdf+xml',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

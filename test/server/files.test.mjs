@@ -17,6 +17,9 @@ describe('bantin-server --feeds', () => {
     await writeFile(`${site}/feed.json`, FEED);
     await writeFile(`${site}/index.html`, '<!doctype html><title>Quận 5</title>');
     await writeFile(`${site}/tin/logo.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(`${site}/rss.xml`, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Not\xedcias</title></channel></rss>', 'latin1'));
+    await writeFile(`${site}/tin.rss`, '<rss/>');
+    await writeFile(`${site}/tin.atom`, '<feed xmlns="http://www.w3.org/2005/Atom"/>');
     await writeFile(`${site}/.env`, 'SECRET=1');
     await writeFile(tmp.file('outside.txt'), 'OUTSIDE');
     await symlink(tmp.file('outside.txt'), `${site}/link.txt`);
@@ -55,6 +58,14 @@ describe('bantin-server --feeds', () => {
     const changed = await request(server.url, '/feed.json', { headers: { 'If-None-Match': '"stale"' } });
     assert.equal(changed.status, 200);
     assert.equal(changed.text, FEED);
+  });
+
+  it('serves RSS and Atom with their types, and XML without a charset that would override its declaration', async () => {
+    const xml = await request(server.url, '/rss.xml');
+    assert.equal(xml.headers['content-type'], 'application/xml');
+    assert.match(xml.headers.etag, /^"[^"]+"$/);
+    assert.equal((await request(server.url, '/tin.rss')).headers['content-type'], 'application/rss+xml');
+    assert.equal((await request(server.url, '/tin.atom')).headers['content-type'], 'application/atom+xml');
   });
 
   it('serves other files with their types, index.html for a folder, HEAD without a body', async () => {
