@@ -262,14 +262,23 @@ describe('<bantin-article>', () => {
   });
 });
 
+/** The same items as RSS 2.0, HTML escaped into `description` as most CMSs write it. */
+function rssOf(items: Record<string, unknown>[]): string {
+  const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = items
+    .map((it) => `<item><guid>${esc(it.id)}</guid><title>${esc(it.title)}</title><description>${esc(it.content_html)}</description></item>`)
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Quận 5</title>${body}</channel></rss>`;
+}
+
 describe('<bantin-article> against hostile feeds', () => {
   const fired: string[] = [];
   before(() => {
     (window as unknown as { __xss: (n: string) => void }).__xss = (n: string) => fired.push(n);
   });
 
-  async function renderAll(items: Record<string, unknown>[]): Promise<BantinArticle[]> {
-    const url = await mockFeed(uniqueId('xss'), { body: feedJson(items) });
+  async function renderAll(items: Record<string, unknown>[], rss = false): Promise<BantinArticle[]> {
+    const url = await mockFeed(uniqueId('xss'), rss ? { body: rssOf(items), contentType: 'application/rss+xml' } : { body: feedJson(items) });
     const wrap = await fixture<HTMLDivElement>(html`<div>
       ${items.map((it) => html`<bantin-article feed=${url} article-id=${String(it.id)}></bantin-article>`)}
     </div>`);
@@ -319,6 +328,16 @@ describe('<bantin-article> against hostile feeds', () => {
     const a = part(external, 'body')!.querySelector('a')!;
     expect(a.rel).to.equal('noopener noreferrer');
     expect(a.target).to.equal('_blank');
+  });
+
+  it('renders the same hostile bodies from an RSS feed (escaped HTML in description) just as safely', async () => {
+    const items = HOSTILE_HTML.map(([name, body], i) => item(`r${i}`, { title: name, content_html: `<p>An toàn ${i}</p>${body}` }));
+    const els = await renderAll(items, true);
+    expect(fired).to.deep.equal([]);
+    els.forEach((el, i) => {
+      expect(dangers(el.shadowRoot!), HOSTILE_HTML[i][0]).to.deep.equal([]);
+      expect(part(el, 'body')!.textContent, HOSTILE_HTML[i][0]).to.contain(`An toàn ${i}`);
+    });
   });
 
   it('shows hostile titles, categories and summaries as text, and never links to javascript:', async () => {
