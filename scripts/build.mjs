@@ -41,6 +41,9 @@ await build({
     outDir: r('dist'),
     emptyOutDir: false,
     target: 'es2022',
+    // No preload helper around dynamic imports: it needs \`document\` (the data layer runs in
+    // Node too) and would add <link rel=modulepreload> tags to pages bantin does not own.
+    modulePreload: false,
     sourcemap: true,
     minify: false,
     rolldownOptions: {
@@ -72,6 +75,7 @@ const cdn = (input, chunkDir, groups = []) =>
       outDir: r('dist'),
       emptyOutDir: false,
       target: 'es2022',
+      modulePreload: false, // as above
       minify: true,
       rolldownOptions: {
         input,

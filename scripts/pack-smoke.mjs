@@ -41,7 +41,11 @@ try {
     const { existsSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
     for (const s of subpaths) if (!existsSync(fileURLToPath(import.meta.resolve(s)))) throw new Error('missing ' + s);
-    const { parseFeed } = await import('bantin/feed');
+    const { parseFeed, readFeed } = await import('bantin/feed');
+    const read = await readFeed('{"version":"1.1","items":[{"id":1,"content_text":"x"}]}', 'https://quan5.example.vn/feed.json');
+    if (read.feed.items[0].id !== '1') throw new Error('readFeed');
+    const xmlError = await readFeed('<rss/>', 'https://quan5.example.vn/rss.xml').catch((e) => e);
+    if (!/DOMParser/.test(xmlError.message)) throw new Error('readFeed of XML in Node: ' + xmlError);
     const { formatDate, resolveLocale } = await import('bantin/format');
     const { feed } = parseFeed({ version: 'https://jsonfeed.org/version/1.1', items: [
       { id: 5142, content_text: 'x', date_published: '2017-02-27T13:35:00+07:00' } ] }, 'https://quan5.example.vn/feed.json');
@@ -52,7 +56,7 @@ try {
   } catch {
     // the error is on stderr already
   }
-  check(printed === '27 Tháng Hai 2017 1:35:00 CH', `every export resolves in Node, and bantin/feed + bantin/format run there (${printed})`);
+  check(printed === '27 Tháng Hai 2017 1:35:00 CH', `every export resolves in Node, bantin/feed + bantin/format run there, XML asks for a DOMParser (${printed})`);
 
   // A developer's TypeScript against the published types.
   writeFileSync(
@@ -60,7 +64,7 @@ try {
     `import 'bantin';
 import { BantinArticle } from 'bantin/article';
 import type { BantinNewsList } from 'bantin/news-list';
-import { FeedStore, type Feed, type FeedError } from 'bantin/feed';
+import { FeedStore, readFeed, type Feed, type FeedError } from 'bantin/feed';
 import { formatDate } from 'bantin/format';
 
 const article: BantinArticle = document.createElement('bantin-article');
@@ -75,6 +79,7 @@ if (list) list.limit = 5;
 class PortalArticle extends BantinArticle {}
 customElements.define('portal-article', PortalArticle);
 FeedStore.for('/feed.json').subscribe((s) => s.status);
+void readFeed('<rss/>', '/rss.xml', { contentType: 'application/rss+xml' }).then(({ feed }) => feed.items.length);
 // @ts-expect-error: not an attribute of the article
 article.notAProperty = 1;
 `,

@@ -1,5 +1,5 @@
 import { resolveTimeZone } from '../format/time-zone.js';
-import { stripHtml } from '../search/text.js';
+import { decodeEntity, stripHtml } from '../search/text.js';
 import { FeedError } from './errors.js';
 import { hashText } from './fetch.js';
 import { collectItems, count, parseFeedDate, safeUrl, str, type ParseOptions, type ParseResult } from './parse.js';
@@ -75,6 +75,9 @@ function notAFeed(feedUrl: string, root: string): FeedError {
 function parseXml(source: string, feedUrl: string): Document {
   // A declaration after blank lines is an error to XML; readers skip the blanks.
   const body = source.replace(/^\uFEFF/, '').trimStart();
+  if (typeof DOMParser === 'undefined') {
+    throw new Error('bantin reads RSS and Atom with the browser\'s DOMParser; outside a browser, set globalThis.DOMParser (from a DOM library) first.');
+  }
   const parser = new DOMParser();
   let doc = parser.parseFromString(body, 'application/xml');
   if (!parseError(doc)) return doc;
@@ -111,6 +114,7 @@ function repair(body: string): string {
 let decoder: HTMLTextAreaElement | null = null;
 /** An HTML named entity's text (the full HTML table, from the platform), or null. */
 function htmlEntity(name: string): string | null {
+  if (typeof document === 'undefined') return decodeEntity(name); // the common ones, without a DOM
   // A textarea decodes entities and runs nothing; `name` is letters and digits only.
   decoder ??= document.createElement('textarea');
   decoder.innerHTML = `&${name};`;
