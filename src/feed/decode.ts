@@ -18,7 +18,9 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null = null)
       continue; // a label the platform does not know: try the next source
     }
     try {
-      return decoder.decode(bytes);
+      const text = decoder.decode(bytes);
+      // windows-1258, the old Vietnamese code page, spells tone marks as combining characters.
+      return decoder.encoding === 'utf-8' ? text : text.normalize('NFC');
     } catch {
       // Declared one thing, holds another: the next source may know better.
     }

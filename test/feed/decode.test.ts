@@ -32,6 +32,12 @@ describe('decodeBody', () => {
     expect(decodeBody(gb)).to.contain('中文');
   });
 
+  it('reads windows-1258, the old Vietnamese code page, into composed (NFC) text', () => {
+    // "Quận ủy" in windows-1258: ậ is â (0xE2) + combining dot below (0xF2), ủ is u + combining hook (0xD2).
+    const bytes = concat(utf8('<?xml version="1.0" encoding="windows-1258"?><t>Qu'), Uint8Array.of(0xe2, 0xf2), utf8('n u'), Uint8Array.of(0xd2), utf8('y</t>'));
+    expect(decodeBody(bytes)).to.equal('<?xml version="1.0" encoding="windows-1258"?><t>Quận ủy</t>');
+  });
+
   it('falls back to windows-1252 when bytes said or assumed to be UTF-8 are not', () => {
     expect(decodeBody(latin1('<rss><title>simulações</title></rss>'))).to.contain('simulações');
     expect(decodeBody(latin1('<t>ação</t>'), 'text/xml; charset=utf-8')).to.contain('ação');
