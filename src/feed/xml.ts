@@ -25,7 +25,10 @@ type Ns = ReadonlySet<string | null>;
 const RSS: Ns = new Set([null, 'http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/', 'http://backend.userland.com/rss2', 'http://blogs.law.harvard.edu/tech/rss']);
 // Atom 1.0, Atom 0.3, and Atom written without its namespace.
 const ATOM: Ns = new Set([NS.atom, 'http://purl.org/atom/ns#', null]);
-const only = (ns: string): Ns => new Set([ns]);
+const DC: Ns = new Set([NS.dc]);
+const CONTENT: Ns = new Set([NS.content]);
+const ITUNES: Ns = new Set([NS.itunes]);
+const XHTML: Ns = new Set([NS.xhtml]);
 // Media RSS under Yahoo's namespace and the RSS Board's copy of it (Squarespace writes the latter).
 const MEDIA: Ns = new Set([NS.media, 'http://www.rssboard.org/media-rss']);
 const ATOM_ONLY = new Set([NS.atom, 'http://purl.org/atom/ns#']);
@@ -155,7 +158,7 @@ class Reader {
         homePageUrl: safeUrl(text(child(channel, 'link', RSS)), this.url),
         nextUrl: this.atomLink(channel, 'next'),
         visits: null,
-        language: text(child(channel, 'language', RSS)) ?? text(child(channel, 'language', only(NS.dc))),
+        language: text(child(channel, 'language', RSS)) ?? text(child(channel, 'language', DC)),
         items,
       },
       skipped,
@@ -188,11 +191,11 @@ class Reader {
     const guidUrl = permalink && guidText && /^https?:\/\//i.test(guidText) ? safeUrl(guidText, base) : null;
     const link = safeUrl(text(child(item, 'link', RSS)), base) ?? guidUrl;
     const description = text(child(item, 'description', RSS));
-    const encoded = text(child(item, 'encoded', only(NS.content)));
+    const encoded = text(child(item, 'encoded', CONTENT));
     const title = plain(text(child(item, 'title', RSS)));
-    const dateText = text(child(item, 'pubDate', RSS)) ?? text(child(item, 'date', only(NS.dc)));
+    const dateText = text(child(item, 'pubDate', RSS)) ?? text(child(item, 'date', DC));
     const published = parseRfc822Date(dateText, this.timeZone) ?? parseFeedDate(dateText, this.timeZone);
-    const tags = unique([...children(item, 'category', RSS), ...children(item, 'subject', only(NS.dc))].map(text));
+    const tags = unique([...children(item, 'category', RSS), ...children(item, 'subject', DC)].map(text));
     const attachments = children(item, 'enclosure', RSS).flatMap((e) =>
       this.attachment(e.getAttribute('url'), e.getAttribute('type'), e.getAttribute('length'), base),
     );
@@ -286,15 +289,14 @@ class Reader {
 
   /** `media:thumbnail`, else the widest image `media:content`, else `itunes:image`. */
   private mediaImage(item: Element, base: string): string | null {
-    const media = MEDIA;
-    const groups = [item, ...children(item, 'group', media)];
+    const groups = [item, ...children(item, 'group', MEDIA)];
     for (const g of groups) {
-      const thumb = child(g, 'thumbnail', media);
+      const thumb = child(g, 'thumbnail', MEDIA);
       const url = thumb && safeUrl(thumb.getAttribute('url'), base);
       if (url) return url;
     }
     let best: { url: string; width: number } | null = null;
-    for (const c of groups.flatMap((g) => children(g, 'content', media))) {
+    for (const c of groups.flatMap((g) => children(g, 'content', MEDIA))) {
       const url = safeUrl(c.getAttribute('url'), base);
       const type = c.getAttribute('type') ?? '';
       const medium = c.getAttribute('medium');
@@ -304,7 +306,7 @@ class Reader {
       if (url && isImage && (!best || width > best.width)) best = { url, width };
     }
     if (best) return best.url;
-    return safeUrl(child(item, 'image', only(NS.itunes))?.getAttribute('href'), base);
+    return safeUrl(child(item, 'image', ITUNES)?.getAttribute('href'), base);
   }
 
   /** The href of the first `<link rel=…>` (Atom's own, or atom:link inside RSS), absolute. */
@@ -332,7 +334,7 @@ class Reader {
     if (!el || el.hasAttribute('src')) return null;
     const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
     if (type === 'xhtml') {
-      const div = child(el, 'div', only(NS.xhtml)) ?? el;
+      const div = child(el, 'div', XHTML) ?? el;
       const html = [...div.childNodes].map((n) => (n.nodeType === Node.ELEMENT_NODE ? new XMLSerializer().serializeToString(n) : escapeText(n.textContent ?? ''))).join('').trim();
       return html ? { html, text: null } : null;
     }
