@@ -41,6 +41,13 @@ const loadEngine = () =>
 const showKey = (h: SearchHit) =>
   `${h.article.id}\u0000${h.title.ranges.join(';')}\u0000${h.excerpt?.text ?? ''}\u0000${h.excerpt?.ranges.join(';') ?? ''}`;
 
+/**
+ * Characters of an excerpt under the box (the results page shows the
+ * engine's 160): two or three lines in a side column rather than five, and
+ * less text to lay out on every key.
+ */
+const BOX_EXCERPT = 100;
+
 /** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
 const BUSY_DELAY_MS = 50;
 
@@ -358,6 +365,7 @@ export class BantinSearch extends BantinElement {
         limit: this.perPage,
         offset: this.pageMode ? (this.page - 1) * this.perPage : 0,
         signal: running.signal,
+        excerptLength: this.pageMode ? undefined : BOX_EXCERPT,
       });
       if (seq !== this.seq) return;
       this.settled();

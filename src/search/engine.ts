@@ -32,6 +32,8 @@ export interface SearchOptions {
   offset?: number;
   /** Aborting it abandons the search between slices (a newer keystroke). */
   signal?: AbortSignal;
+  /** About how many characters each hit's excerpt holds (default 160). */
+  excerptLength?: number;
 }
 
 export interface EngineStats {
@@ -50,7 +52,7 @@ export interface EngineStats {
 export const FUSE_CANDIDATES = 24;
 /** Candidates fuse.js scores in one slice. */
 const FUSE_SLICE = 25;
-/** Characters of an excerpt. */
+/** Characters of an excerpt (unless the search asks for another length), and what a body slice is sized for. */
 const WINDOW = 160;
 /** Characters of summary and body handed to fuse.js. */
 const FUSE_TEXT = 200;
@@ -244,7 +246,7 @@ export class SearchEngine {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
-    const { limit = 8, offset = 0, signal } = options;
+    const { limit = 8, offset = 0, signal, excerptLength = WINDOW } = options;
     const tokens = parseQuery(query);
     if (!tokens.length) return { query, total: 0, offset, hits: [] };
     const key = tokens.map((t) => t.typed).join(' ') + (tokens[tokens.length - 1].prefix ? '' : ' ');
@@ -256,7 +258,7 @@ export class SearchEngine {
       this.ranked.set(key, ranked);
     }
     const r = ranked;
-    const hits = r.order.slice(offset, offset + limit).map((doc) => this.hit(r, doc));
+    const hits = r.order.slice(offset, offset + limit).map((doc) => this.hit(r, doc, excerptLength));
     return { query, total: r.order.length, offset, hits };
   }
 
@@ -293,7 +295,7 @@ export class SearchEngine {
   }
 
   /** What a result shows: the title with its matched words, and an excerpt around the best match. */
-  private hit(r: Ranked, doc: number): SearchHit {
+  private hit(r: Ranked, doc: number, width = WINDOW): SearchHit {
     const a = this.items[doc];
     const t = this.short(doc);
     const at = r.anchors.get(doc) ?? -1;
@@ -301,12 +303,12 @@ export class SearchEngine {
     if (at >= 0) {
       const slice = this.slice(doc, at);
       const hits = r.matcher.hits(slice.folded);
-      if (hits.length) shown = excerpt(slice.text, hits, WINDOW, slice);
+      if (hits.length) shown = excerpt(slice.text, hits, width, slice);
     }
-    if (!shown && t.summary) shown = excerpt(t.summary, r.matcher.hits(t.fSummary), WINDOW);
+    if (!shown && t.summary) shown = excerpt(t.summary, r.matcher.hits(t.fSummary), width);
     if (!shown && (a.contentText ?? a.contentHtml)) {
       const start = bodySlice(a, 0);
-      shown = excerpt(start.text, [], WINDOW, start);
+      shown = excerpt(start.text, [], width, start);
     }
     return {
       article: a,
