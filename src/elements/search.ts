@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { isFeedError, type FeedError } from '../feed/errors.js';
@@ -8,10 +8,10 @@ import { label } from '../format/labels.js';
 import { formatNumber } from '../format/number.js';
 import type { SearchEngine, SearchHit, SearchResults } from '../search/engine.js';
 import { loadFuse } from '../search/fuse.js';
-import type { Highlighted } from '../search/highlight.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { markedText } from './marked-text.js';
 import { baseStyles } from './styles.js';
 
 export interface BantinSelectDetail {
@@ -41,24 +41,18 @@ const loadEngine = () =>
 const showKey = (h: SearchHit) =>
   `${h.article.id}\u0000${h.title.ranges.join(';')}\u0000${h.excerpt?.text ?? ''}\u0000${h.excerpt?.ranges.join(';') ?? ''}`;
 
+/**
+ * Characters of an excerpt under the box (the results page shows the
+ * engine's 160): two or three lines in a side column rather than five, and
+ * less text to lay out on every key.
+ */
+const BOX_EXCERPT = 100;
+
 /** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
 const BUSY_DELAY_MS = 50;
 
 const whenIdle = (fn: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
-
-/** Text with its matched words wrapped in `<mark>`: Lit text parts, never HTML. */
-function marked(h: Highlighted) {
-  const parts: (string | TemplateResult)[] = [];
-  let p = 0;
-  for (const [a, b] of h.ranges) {
-    if (a > p) parts.push(h.text.slice(p, a));
-    parts.push(html`<mark part="mark">${h.text.slice(a, b)}</mark>`);
-    p = b;
-  }
-  if (p < h.text.length) parts.push(h.text.slice(p));
-  return parts;
-}
 
 /**
  * `<bantin-search>`: Tìm kiếm. A search box whose results appear under it as
@@ -371,9 +365,10 @@ export class BantinSearch extends BantinElement {
         limit: this.perPage,
         offset: this.pageMode ? (this.page - 1) * this.perPage : 0,
         signal: running.signal,
+        excerptLength: this.pageMode ? undefined : BOX_EXCERPT,
       });
       if (seq !== this.seq) return;
-      this.pendingSince = 0;
+      this.settled();
       this.results = results;
       this.busy = false;
       this.failure = null;
@@ -381,7 +376,7 @@ export class BantinSearch extends BantinElement {
       else this.rememberQuery(query);
     } catch (e) {
       if (running.signal.aborted || seq !== this.seq) return;
-      this.pendingSince = 0;
+      this.settled();
       this.busy = false;
       this.failure = e as Error;
     }
@@ -406,6 +401,12 @@ export class BantinSearch extends BantinElement {
   /** When the search for the current key started, while its results are not in yet. */
   private pendingSince = 0;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The current key's search is over: no "searching" state to show for it, and no timer left to wake up for nothing. */
+  private settled() {
+    this.pendingSince = 0;
+    clearTimeout(this.pendingTimer);
+  }
 
   /**
    * A key whose results arrive within a frame or two skips the in-between
@@ -592,9 +593,9 @@ export class BantinSearch extends BantinElement {
       @mousedown=${(e: Event) => e.preventDefault()}
       @click=${() => this.choose(hit)}
     >
-      <span class="title" part="title">${marked(hit.title)}</span>
+      <span class="title" part="title" ${markedText(hit.title)}></span>
       ${this.renderMeta(hit.article)}
-      ${hit.excerpt ? html`<span class="excerpt" part="excerpt">${marked(hit.excerpt)}</span>` : nothing}
+      ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}
     </li>`;
   }
 
@@ -646,11 +647,9 @@ export class BantinSearch extends BantinElement {
               ${r.hits.map(
                 (hit) =>
                   html`<li part="result">
-                    <a part="link title" href=${articleHref(hit.article)} @click=${(e: Event) => this.choose(hit, e)}
-                      >${marked(hit.title)}</a
-                    >
+                    <a part="link title" href=${articleHref(hit.article)} @click=${(e: Event) => this.choose(hit, e)} ${markedText(hit.title)}></a>
                     ${this.renderMeta(hit.article)}
-                    ${hit.excerpt ? html`<span class="excerpt" part="excerpt">${marked(hit.excerpt)}</span>` : nothing}
+                    ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}
                   </li>`,
               )}
             </ol>

@@ -1,5 +1,5 @@
 import { foldUnit, marksAgree } from './fold.js';
-import type { QueryToken } from './tokenize.js';
+import { eachWord, type QueryToken } from './tokenize.js';
 
 /** The characters of the Latin alphabet that fold to each folded letter (`a` → `aàáảãạăắ…`). */
 const variants = new Map<number, string>();
@@ -57,37 +57,40 @@ export interface Hit {
  */
 export class WordMatcher {
   private readonly owner = new Map<string, number>();
-  private readonly pattern: RegExp | null;
+  /** Length and first unit of every word in `owner` (length × 0x10000 + unit): most words of a text are ruled out without a string. */
+  private readonly shapes = new Set<number>();
+  /** Query words still being typed that take part. */
+  private readonly prefixes: number[] = [];
 
+  // Words are looked up, not found by one regex of every word that can match:
+  // that regex was new on every key, and compiling it cost more than the scan.
   constructor(
     readonly query: QueryToken[],
     words: Set<string>[],
     /** Query words that take part (a one-letter word still being typed does not). */
-    private readonly active: boolean[],
+    active: boolean[],
   ) {
-    // One regex for every word that can match: each text is scanned once,
-    // natively, instead of word by word.
-    const alternatives: string[] = [];
     query.forEach((t, j) => {
       if (!active[j]) return;
       for (const w of words[j]) {
-        if (!this.owner.has(w)) this.owner.set(w, j);
-        alternatives.push(escapeRe(w));
+        if (this.owner.has(w)) continue;
+        this.owner.set(w, j);
+        this.shapes.add(w.length * 0x10000 + w.charCodeAt(0));
       }
-      if (t.prefix) alternatives.push(`${escapeRe(t.folded)}[\\p{L}\\p{N}\\p{M}]*`);
+      if (t.prefix) this.prefixes.push(j);
     });
-    alternatives.sort((a, b) => b.length - a.length);
-    this.pattern = alternatives.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'gu')
-      : null;
   }
 
-  /** The query word a folded word matches, or -1. */
-  match(word: string): number {
-    const j = this.owner.get(word);
-    if (j !== undefined) return j;
-    for (let k = 0; k < this.query.length; k++) {
-      if (this.active[k] && this.query[k].prefix && word.startsWith(this.query[k].folded)) return k;
+  /** The query word that the word `folded.slice(start, end)` matches, or -1. */
+  private matchAt(folded: string, start: number, end: number): number {
+    const length = end - start;
+    if (this.shapes.has(length * 0x10000 + folded.charCodeAt(start))) {
+      const j = this.owner.get(folded.slice(start, end));
+      if (j !== undefined) return j;
+    }
+    for (const k of this.prefixes) {
+      const p = this.query[k].folded;
+      if (p.length <= length && folded.startsWith(p, start)) return k;
     }
     return -1;
   }
@@ -95,23 +98,24 @@ export class WordMatcher {
   /** Every matching word of a text, given the text folded (same offsets). */
   hits(folded: string): Hit[] {
     const hits: Hit[] = [];
-    const re = this.pattern;
-    if (!re || !folded) return hits;
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const token = this.match(m[0]);
-      if (token >= 0) hits.push({ start: m.index, end: m.index + m[0].length, token });
-    }
+    if (!this.owner.size && !this.prefixes.length) return hits;
+    eachWord(folded, (start, end) => {
+      const token = this.matchAt(folded, start, end);
+      if (token >= 0) hits.push({ start, end, token });
+    });
     return hits;
   }
 
   /** Offset of the first matching word in a folded text, or -1. */
   first(folded: string): number {
-    const re = this.pattern;
-    if (!re) return -1;
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) if (this.match(m[0]) >= 0) return m.index;
-    return -1;
+    let at = -1;
+    if (!this.owner.size && !this.prefixes.length) return at;
+    eachWord(folded, (start, end) => {
+      if (this.matchAt(folded, start, end) < 0) return false;
+      at = start;
+      return true;
+    });
+    return at;
   }
 
   /** Which marked query words some hit matches with the marks the reader typed. */

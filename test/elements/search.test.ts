@@ -140,6 +140,8 @@ describe('<bantin-search>', () => {
     const excerptMarks = [...option.querySelectorAll('[part="excerpt"] mark')].map((m) => fold(m.textContent!));
     expect(excerptMarks.length).to.be.greaterThan(0);
     for (const w of excerptMarks) expect(['quan', 'uy']).to.include(w);
+    // Under the box an excerpt is a few lines, not the results page's 160 characters.
+    for (const o of options(el)) expect(o.querySelector('[part="excerpt"]')?.textContent?.length ?? 0).to.be.at.most(100 + '…  …'.length);
   });
 
   it('shows date and category for each result', async () => {

@@ -96,6 +96,15 @@ describe('SearchEngine', () => {
       const words = wordSpans(fold(text)).filter((s) => s.word === 'kiem' || s.word === 'diem');
       expect(ranges).to.deep.equal(words.map((s) => [s.start, s.end]));
     });
+
+    it('cuts the excerpt to the length asked for, around the same words', async () => {
+      const long = (await engine.search('kiem diem', { limit: 3 })).hits.find((h) => h.article.id === '5142')!.excerpt!;
+      const short = (await engine.search('kiem diem', { limit: 3, excerptLength: 80 })).hits.find((h) => h.article.id === '5142')!.excerpt!;
+      expect(long.text.length).to.be.greaterThan(120);
+      expect(short.text.length).to.be.at.most(80 + '…  …'.length);
+      expect(short.ranges.length).to.be.greaterThan(0);
+      for (const [a, b] of short.ranges) expect(['kiểm', 'điểm']).to.include(short.text.slice(a, b));
+    });
   });
 
   it('exact marks rank first: «đường» puts đường before dương, «duong» keeps feed order', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseQuery, wordSpans } from '../../src/search/tokenize.js';
+import { eachWord, parseQuery, wordSpans } from '../../src/search/tokenize.js';
 
 describe('parseQuery', () => {
   it('splits what the reader typed into folded words; the last one, still being typed, is a prefix', () => {
@@ -26,6 +26,29 @@ describe('wordSpans', () => {
       ['thuong', 4, 10],
       ['vu', 11, 13],
     ]);
+  });
+});
+
+describe('eachWord', () => {
+  const spans = (text: string) => {
+    const out: [number, number][] = [];
+    eachWord(text, (start, end) => void out.push([start, end]));
+    return out;
+  };
+
+  it('finds the words wordSpans finds: letters, digits and marks, astral letters too; not punctuation or emoji', () => {
+    for (const text of ['ban thuong vu', '«covid-19», e\u0301 ', '𠀀ab 𝐀1 😀x', 'a\u00a0b—c', '', '  ', '\ud800a']) {
+      expect(spans(text), text).to.deep.equal(wordSpans(text).map((s) => [s.start, s.end]));
+    }
+  });
+
+  it('stops at the first word its callback accepts', () => {
+    const seen: number[] = [];
+    eachWord('mot hai ba', (start) => {
+      seen.push(start);
+      return start === 4;
+    });
+    expect(seen).to.deep.equal([0, 4]);
   });
 });
 
