@@ -43,8 +43,7 @@ export function charsetOf(contentType: string | null): string | null {
 
 /** `encoding` of a leading `<?xml …?>` declaration, read as ASCII from the first bytes. */
 function declaredEncoding(bytes: Uint8Array): string | null {
-  let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 512); i++) head += String.fromCharCode(bytes[i]);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
   const m = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   return m ? m[1] : null;
 }

@@ -1,4 +1,4 @@
-import { zonedTimeToUtc, resolveTimeZone, DEFAULT_TIME_ZONE, daysInMonth } from '../format/time-zone.js';
+import { zonedTimeToUtc, resolveTimeZone, DEFAULT_TIME_ZONE, isCalendarDay } from '../format/time-zone.js';
 import { FeedError } from './errors.js';
 import type { Article, Attachment, Feed, SkippedItem } from './types.js';
 
@@ -51,8 +51,7 @@ export function parseFeedDate(value: unknown, timeZone: string = DEFAULT_TIME_ZO
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
   const year = +y, month = +mo, day = +d, hour = +h, minute = +mi, second = +s;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 60) return null;
+  if (!isCalendarDay(year, month, day, hour, minute, second)) return null;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
   if (!zone) return zonedTimeToUtc(year, month, day, hour, minute, Math.min(second, 59), ms, timeZone);
   let offsetMin = 0;

@@ -1,4 +1,4 @@
-import { zonedTimeToUtc, daysInMonth, DEFAULT_TIME_ZONE } from '../format/time-zone.js';
+import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE } from '../format/time-zone.js';
 
 // English, and the abbreviations feeds from Portuguese, Spanish, French,
 // German, Italian and Dutch CMSs write (a Brazilian feed says "Seg, 24 Set 2018").
@@ -39,7 +39,7 @@ export function parseRfc822Date(value: string | null, timeZone: string = DEFAULT
   let year = +y;
   if (y.length === 2) year += year < 50 ? 2000 : 1900;
   const day = +d, hour = +h, minute = +mi, second = Math.min(+s, 59);
-  if (!month || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || +s > 60) return null;
+  if (!isCalendarDay(year, month, day, hour, minute, +s)) return null;
   let offsetMin: number | undefined;
   if (offset) {
     const digits = offset.replace(':', '');
@@ -59,6 +59,6 @@ function numericDate(value: string, timeZone: string): Date | null {
   const m = NUMERIC.exec(value);
   if (!m) return null;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((v) => (v === undefined ? undefined : +v)) as number[];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
-  return zonedTimeToUtc(year, month, day, hour, minute, second, 0, timeZone);
+  if (!isCalendarDay(year, month, day, hour, minute, second)) return null;
+  return zonedTimeToUtc(year, month, day, hour, minute, Math.min(second, 59), 0, timeZone);
 }

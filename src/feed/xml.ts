@@ -335,7 +335,8 @@ class Reader {
     const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
     if (type === 'xhtml') {
       const div = child(el, 'div', XHTML) ?? el;
-      const html = [...div.childNodes].map((n) => (n.nodeType === Node.ELEMENT_NODE ? new XMLSerializer().serializeToString(n) : escapeText(n.textContent ?? ''))).join('').trim();
+      const serializer = new XMLSerializer();
+      const html = [...div.childNodes].map((n) => (n.nodeType === Node.ELEMENT_NODE ? serializer.serializeToString(n) : escapeText(n.textContent ?? ''))).join('').trim();
       return html ? { html, text: null } : null;
     }
     const value = text(el);

@@ -140,8 +140,12 @@ export function parseDayKey(value: string | null | undefined): { year: number; m
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  return isCalendarDay(year, month, day) ? { year, month, day } : null;
+}
+
+/** True for a day that exists (no 31 February), and a time of day within 00:00:00–23:59:60. */
+export function isCalendarDay(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60;
 }
 
 export function daysInMonth(year: number, month: number): number {
