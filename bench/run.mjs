@@ -6,7 +6,7 @@
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { spawn } from 'node:child_process';
-import { readdirSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { readdirSync, createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
@@ -80,9 +80,23 @@ try {
     // A page may time windows in main-thread CPU, which other processes on the machine do not inflate:
     // it marks them with performance.mark('<label>:start' / '<label>:end') between these two calls.
     await page.exposeFunction('benchTraceStart', () =>
-      page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] }),
+      page.tracing.start({
+        categories: [
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+          // Kept traces also hold what each task did (style, layout, paint, script, GC); that costs a little.
+          ...(process.env.BENCH_TRACE_DIR ? ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] : []),
+          ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? []),
+        ],
+      }),
     );
-    await page.exposeFunction('benchTraceStop', async () => cpuByWindow(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'))));
+    // BENCH_TRACE_DIR=dir keeps each trace (open it in DevTools' Performance panel to see where the time goes).
+    let traces = 0;
+    await page.exposeFunction('benchTraceStop', async () => {
+      const raw = Buffer.from(await page.tracing.stop());
+      if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `${name}-${++traces}.json`), raw);
+      return cpuByWindow(JSON.parse(raw.toString('utf8')));
+    });
     console.log(`\n## ${name}`);
     console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${navigatorCores()} cores)`);
     await page.goto(new URL(`bench/${name}.html${process.env.BENCH_QUERY ?? ''}`, base).href);
