@@ -32,6 +32,11 @@ const common = {
   // Lit's production build; no process.env left in the output.
   define: { 'process.env.NODE_ENV': '"production"' },
   resolve: { conditions: ['module', 'browser', 'production'] },
+  // Emitted files (the search worker) are found relative to the module that
+  // starts them, wherever dist/ is served from.
+  base: './',
+  // The search worker is an ES module, bundled whole (it imports from no other chunk).
+  worker: { format: 'es' },
 };
 
 // npm: one entry per element plus the data layers, dependencies external.

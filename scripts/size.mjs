@@ -25,7 +25,9 @@ if (!existsSync(join(dist, 'bantin.min.js'))) {
 const KB = 1024;
 const BUDGETS = [
   { name: 'dist/bantin.min.js alone', target: 40 * KB, ceiling: 1 * KB },
-  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 70 * KB },
+  // 72: the search worker (issue 6) carries its own idb-keyval and key-value store (a worker
+  // cannot share the page's chunks) and the page a 2.4 KB client, 3.3 KB more than before.
+  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 72 * KB },
   { name: 'page with only a counter and a news list', target: 14 * KB, ceiling: 26 * KB },
 ];
 
@@ -41,7 +43,7 @@ function files(dir) {
 }
 
 // Every file a browser may fetch: the drop-in, the CDN module and its chunks.
-const shipped = files(dist).filter((p) => p.endsWith('.js') && /^(bantin\.|cdn\/|esm\/)/.test(relative(dist, p)));
+const shipped = files(dist).filter((p) => p.endsWith('.js') && /^(bantin\.|cdn\/|esm\/|assets\/)/.test(relative(dist, p)));
 console.log('\nBuilt files (the ones pages fetch):');
 console.table(
   shipped.map((p) => {

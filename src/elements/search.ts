@@ -6,8 +6,8 @@ import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatNumber } from '../format/number.js';
-import type { SearchEngine, SearchHit, SearchResults } from '../search/engine.js';
-import { loadFuse } from '../search/fuse.js';
+import type { SearchHit, SearchResults } from '../search/engine.js';
+import type { Searcher } from '../search/worker-client.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
@@ -29,11 +29,15 @@ export function articleHref(article: Article): string {
   return url.href;
 }
 
-/** The search layer (index, ranking): like fuse.js, fetched on first use, not with the page. */
-let engineModule: Promise<typeof import('../search/engine.js')> | null = null;
-const loadEngine = () =>
-  (engineModule ??= import('../search/engine.js').catch((e) => {
-    engineModule = null;
+/**
+ * The search layer, fetched on first use, not with the page: it starts the
+ * search worker, which fetches the engine and fuse.js (or runs them on the
+ * page where no worker can start).
+ */
+let clientModule: Promise<typeof import('../search/worker-client.js')> | null = null;
+const loadClient = () =>
+  (clientModule ??= import('../search/worker-client.js').catch((e) => {
+    clientModule = null;
     throw e;
   }));
 
@@ -272,7 +276,7 @@ export class BantinSearch extends BantinElement {
 
   private activated = false;
   private engineFeed: Feed | null = null;
-  private engine: SearchEngine | null = null;
+  private engine: Searcher | null = null;
   private seq = 0;
   private running: AbortController | null = null;
   private focusResults = false;
@@ -307,11 +311,10 @@ export class BantinSearch extends BantinElement {
     }
   }
 
-  /** First use: fetch fuse.js and build (or read) the index. Nothing of that happens with the page. */
+  /** First use: start the search worker and build (or read) the index. Nothing of that happens with the page. */
   private activate() {
     if (this.activated) return;
     this.activated = true;
-    loadFuse().catch((e: Error) => (this.failure = e));
     this.useFeed();
     // The first Intl formatters of a page take tens of ms to create: make
     // them now, in a task of their own, rather than in the first results.
@@ -325,7 +328,7 @@ export class BantinSearch extends BantinElement {
     const feed = this.data.state.feed;
     if (!feed || feed === this.engineFeed) return;
     this.engineFeed = feed;
-    loadEngine().then((m) => m.searchEngineFor(feed)).then(
+    loadClient().then((m) => m.searchFor(feed)).then(
       (engine) => {
         if (this.engineFeed !== feed) return;
         const first = !this.engine;

@@ -6,12 +6,18 @@ import { SearchIndexCache } from './index-cache.js';
 import { prepareText, stripHtml } from './text.js';
 import { buildIndexData, NO_POSITION, POSITION_UNIT, TokenIndex, type IndexSource } from './token-index.js';
 import { parseQuery, type QueryToken } from './tokenize.js';
+import { PerFeed } from './per-feed.js';
 import { feedVersion } from './version.js';
 import { TimeSlicer } from './yield.js';
 
+/** What the engine reads of an article: a worker gets only these fields. */
+export type SearchItem = Pick<Article, 'title' | 'summary' | 'category' | 'contentText' | 'contentHtml'>;
+
 /** One result: the article, its title and an excerpt with the matched words as ranges. */
-export interface SearchHit {
-  article: Article;
+export interface SearchHit<T extends SearchItem = Article> {
+  article: T;
+  /** Its position in the items searched. */
+  doc: number;
   title: Highlighted;
   /** A stretch of the body around the best match (else the summary, else the start of the body). */
   excerpt: Highlighted | null;
@@ -19,12 +25,12 @@ export interface SearchHit {
   exact: number;
 }
 
-export interface SearchResults {
+export interface SearchResults<T extends SearchItem = Article> {
   query: string;
   /** Every article that matches (only the best are scored by fuse.js; the rest follow in index order). */
   total: number;
   offset: number;
-  hits: SearchHit[];
+  hits: SearchHit<T>[];
 }
 
 export interface SearchOptions {
@@ -116,7 +122,7 @@ interface Ranked {
 }
 
 /** What the index reads of an article: the fields as the feed gives them. */
-export const indexSource = (a: Article): IndexSource => ({
+export const indexSource = (a: SearchItem): IndexSource => ({
   title: a.title,
   summary: a.summary ?? '',
   category: a.category ?? '',
@@ -125,7 +131,7 @@ export const indexSource = (a: Article): IndexSource => ({
 });
 
 /** A stretch of an article's body source around `at`, as plain text. */
-function bodySlice(a: Article, at: number): { text: string; before: boolean; after: boolean } {
+function bodySlice(a: SearchItem, at: number): { text: string; before: boolean; after: boolean } {
   const html = a.contentText == null;
   const src = a.contentText ?? a.contentHtml ?? '';
   let from = Math.max(0, at - SLICE_BEFORE);
@@ -168,7 +174,9 @@ function anchorOf(positions: Uint16Array, base: number, m: number): number {
  * best candidates, marks typed by the reader lift exact matches, and hits
  * come with highlight ranges on the original text.
  */
-export class SearchEngine {
+export class SearchEngine<T extends SearchItem = Article> {
+  /** Where it runs: this class always on the thread that made it (see `Searcher`). */
+  readonly thread = 'page' as const;
   private readonly ranked = new Map<string, Ranked>();
   private readonly shorts = new Map<number, ShortText>();
   private readonly slices = new Map<string, BodySlice>();
@@ -176,20 +184,21 @@ export class SearchEngine {
   readonly lastTimings = { match: 0, prepare: 0, fuse: 0 };
 
   constructor(
-    readonly items: readonly Article[],
+    readonly items: readonly T[],
     readonly index: TokenIndex,
     readonly stats: EngineStats,
   ) {}
 
   /** Builds the index a slice at a time, or reads it from IndexedDB when this version of the feed was indexed before. */
-  static async create(
-    items: readonly Article[],
+  static async create<T extends SearchItem = Article>(
+    items: readonly T[],
     options: { url?: string; signal?: AbortSignal; cache?: SearchIndexCache | null; version?: string } = {},
-  ): Promise<SearchEngine> {
+  ): Promise<SearchEngine<T>> {
     const t0 = performance.now();
     const { url, signal } = options;
     const cache = options.cache === undefined ? new SearchIndexCache() : options.cache;
-    const version = options.version ?? feedVersion(items);
+    // A worker's items (text fields only) always come with the version the page computed.
+    const version = options.version ?? feedVersion(items as unknown as readonly Article[]);
     let data = url && cache ? await cache.read(url, version).catch(() => null) : null;
     signal?.throwIfAborted();
     const fromCache = !!data && data.docCount === items.length;
@@ -245,7 +254,7 @@ export class SearchEngine {
     this.slices.clear();
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults<T>> {
     const { limit = 8, offset = 0, signal, excerptLength = WINDOW } = options;
     const tokens = parseQuery(query);
     if (!tokens.length) return { query, total: 0, offset, hits: [] };
@@ -295,7 +304,7 @@ export class SearchEngine {
   }
 
   /** What a result shows: the title with its matched words, and an excerpt around the best match. */
-  private hit(r: Ranked, doc: number, width = WINDOW): SearchHit {
+  private hit(r: Ranked, doc: number, width = WINDOW): SearchHit<T> {
     const a = this.items[doc];
     const t = this.short(doc);
     const at = r.anchors.get(doc) ?? -1;
@@ -312,6 +321,7 @@ export class SearchEngine {
     }
     return {
       article: a,
+      doc,
       title: highlightAll(t.title, r.matcher.hits(t.fTitle)),
       excerpt: shown,
       exact: r.exact.get(doc) ?? 0,
@@ -397,31 +407,13 @@ export class SearchEngine {
   }
 }
 
-const engines = new Map<string, { version: string; engine: Promise<SearchEngine>; abort: AbortController }>();
-const byFeed = new WeakMap<Feed, Promise<SearchEngine>>();
+const inPage = new PerFeed<SearchEngine>();
 
 /**
- * The page-wide search engine of a feed: every search box naming the same
- * feed shares one index. A new version of the feed (revalidated, or more
- * pages loaded) builds a new one and abandons an unfinished older build.
+ * The page-wide search engine of a feed, on the main thread: every caller
+ * naming the same feed shares one index (see `PerFeed`). `searchFor()` in
+ * worker-client.ts runs the same engine in a worker.
  */
 export function searchEngineFor(feed: Feed, cache?: SearchIndexCache | null): Promise<SearchEngine> {
-  let engine = byFeed.get(feed);
-  if (engine) return engine;
-  const version = feedVersion(feed.items);
-  const current = engines.get(feed.url);
-  if (current && current.version === version) {
-    engine = current.engine;
-  } else {
-    current?.abort.abort();
-    const abort = new AbortController();
-    engine = SearchEngine.create(feed.items, { url: feed.url, signal: abort.signal, cache, version });
-    const entry = { version, engine, abort };
-    engines.set(feed.url, entry);
-    engine.catch(() => {
-      if (engines.get(feed.url) === entry) engines.delete(feed.url);
-    });
-  }
-  byFeed.set(feed, engine);
-  return engine;
+  return inPage.get(feed, (version, signal) => SearchEngine.create(feed.items, { url: feed.url, signal, cache, version }));
 }

@@ -1,6 +1,7 @@
 /**
  * The search layer: plain TypeScript, no rendering. `<bantin-search>` is one
- * user; a page can build its own search UI on `searchEngineFor(feed)`.
+ * user; a page can build its own search UI on `searchFor(feed)` (the engine in
+ * a worker, else on the page) or `searchEngineFor(feed)` (on the page).
  */
 export { fold, hasMarks, marksAgree } from './fold.js';
 export { stripHtml, decodeEntities } from './text.js';
@@ -12,9 +13,11 @@ export {
   searchEngineFor,
   FUSE_CANDIDATES,
   type SearchHit,
+  type SearchItem,
   type SearchResults,
   type SearchOptions,
   type EngineStats,
 } from './engine.js';
+export { searchFor, WorkerSearchEngine, type Searcher } from './worker-client.js';
 export { feedVersion } from './version.js';
 export { loadFuse } from './fuse.js';

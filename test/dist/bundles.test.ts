@@ -1,6 +1,6 @@
 // The built files as webmasters and developers load them (npm test builds first).
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers/mock.js';
+import { servedFrom, until } from '../helpers/mock.js';
 
 type TestWindow = Window & { __warnings: string[]; __errors: string[]; __ready?: boolean; bantin?: { load(tag: string): Promise<unknown> } };
 
@@ -40,6 +40,25 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     expect(scripts).to.include('bantin.min.js');
     expect(scripts).to.include('cdn/news-list.js');
     expect(scripts.filter((s) => /cdn\/(article|counter|date-picker|search)\.js|purify|fuse|xml/.test(s))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('from a CDN on another origin: the search box searches in a worker (started through a blob), not on the page', async () => {
+    // The same server under another name is another origin, as a CDN is to a district site.
+    const cdn = `http://127.0.0.1:${location.port}`;
+    const { win, doc, frame } = await open({ classic: 1, cdn, html: `<bantin-search feed="${DEMO_FEED}"></bantin-search>` });
+    const el = await until(() => doc.querySelector('bantin-search')?.shadowRoot?.querySelector('input') && doc.querySelector('bantin-search')!, 10_000, 'box');
+    const box = el.shadowRoot!;
+    const input = box.querySelector('input')!;
+    input.focus();
+    input.value = 'kiem diem';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => box.querySelectorAll('[role="option"]').length > 0, 10_000, 'results');
+    expect(box.querySelector('[role="option"] [part="title"]')!.textContent).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
+    const scripts = win.performance.getEntriesByType('resource').map((e) => e.name);
+    expect(scripts.some((s) => s.startsWith(`${cdn}/dist/cdn/search.js`)), 'element from the CDN').to.equal(true);
+    expect(scripts.filter((s) => /engine/.test(s)), 'engine code on the page').to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });
@@ -91,13 +110,30 @@ describe('dist/bantin.esm.js and the npm build', () => {
     frame.remove();
   });
 
-  it('fetches the search engine and fuse.js only when a search box is first focused', async () => {
+  it('starts the search worker (engine and fuse.js) only when a search box is first focused, and searches in it', async () => {
     const { win, doc, frame } = await open({ modules: '/dist/bantin.esm.js', html: `<bantin-search feed="${DEMO_FEED}"></bantin-search>` });
-    const lazy = () => fetched(win).filter((s) => /engine|fuse\.basic/.test(s));
+    const served = await servedFrom();
+    const lazy = async () => (await served.paths()).filter((p) => /worker|engine|fuse\.basic/.test(p)).map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     await new Promise((r) => setTimeout(r, 300));
-    expect(lazy()).to.deep.equal([]);
-    doc.querySelector('bantin-search')!.shadowRoot!.querySelector('input')!.focus();
-    await until(() => lazy().length === 2, 10_000, 'engine and fuse.js fetched');
+    expect(await lazy()).to.deep.equal([]);
+    const box = doc.querySelector('bantin-search')!.shadowRoot!;
+    const input = box.querySelector('input')!;
+    input.focus();
+    // The page fetches the small client; the worker fetches its script and fuse.js (the engine is in its script).
+    const expected = ['/dist/esm/worker-client.js', '/dist/assets/worker.js', '/dist/assets/fuse.basic.js'];
+    let lastLazy: string[] = [];
+    const t0 = performance.now();
+    while (!expected.every((p) => lastLazy.includes(p)) && performance.now() - t0 < 10_000) {
+      lastLazy = await lazy();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(lastLazy.sort()).to.deep.equal([...expected].sort());
+    expect(fetched(win).filter((s) => /engine/.test(s)), 'engine code on the page').to.deep.equal([]);
+    input.value = 'kiem diem';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => box.querySelectorAll('[role="option"]').length > 0, 10_000, 'results');
+    expect(box.querySelector('[role="option"] [part="title"]')!.textContent).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
+    expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });
 

@@ -60,3 +60,16 @@ export async function until<T>(predicate: () => T | undefined | null | false, ti
     await new Promise((r) => setTimeout(r, 16));
   }
 }
+
+/**
+ * What the test server has served from now on: `served.paths()` lists the
+ * paths requested since `servedFrom()` was called, workers' requests included.
+ */
+export async function servedFrom(): Promise<{ paths(): Promise<string[]> }> {
+  const { count } = await (await fetch('/__served?since=0')).json();
+  return {
+    async paths() {
+      return (await (await fetch(`/__served?since=${count}`)).json()).paths;
+    },
+  };
+}

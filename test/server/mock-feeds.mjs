@@ -46,8 +46,21 @@ async function readJson(ctx) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Every path the test server was asked for, in order: requests made by workers too, which the page's resource timing does not list. */
+const served = [];
+
 export async function mockFeeds(ctx, next) {
   const path = ctx.path;
+
+  // GET /__served?since=N: the paths requested since the Nth (what a test's action fetched).
+  if (path === '/__served') {
+    const since = Number(ctx.query.since ?? 0);
+    ctx.body = { count: served.length, paths: served.slice(since) };
+    return;
+  }
+  served.push(ctx.url);
+  // dist/ as a CDN serves it: to pages on any origin.
+  if (path.startsWith('/dist/')) ctx.set('Access-Control-Allow-Origin', '*');
 
   // Control API: POST /__mock/<id> sets behaviour, GET reads the request log.
   if (path.startsWith('/__mock/')) {

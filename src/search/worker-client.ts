@@ -1,0 +1,281 @@
+/**
+ * Search off the main thread: the page hands a worker the searchable text of
+ * a feed's items once, then each keystroke is one small message each way.
+ * Where no worker can start (a Content-Security-Policy, an old browser, a
+ * script that fails to load), the same engine runs on the page instead.
+ */
+import type { Article, Feed } from '../feed/types.js';
+import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
+import { PerFeed } from './per-feed.js';
+import { TimeSlicer } from './yield.js';
+
+/** What a search box needs of a search, wherever it runs. */
+export interface Searcher {
+  /** `worker`: the index lives in a worker; `page`: on the main thread. */
+  readonly thread: 'worker' | 'page';
+  readonly stats: EngineStats;
+  /** Milliseconds of the phases of the last query computed (benchmarks). */
+  readonly lastTimings: { match: number; prepare: number; fuse: number };
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  /** Runs a few searches no one sees, so the first real ones do not pay for compiling the search code. */
+  warmUp(signal?: AbortSignal): Promise<void>;
+  /** Forgets remembered results and prepared text (benchmarks). */
+  clearCaches(): void;
+}
+
+type Timings = Searcher['lastTimings'];
+type WireHit = Omit<SearchHit<SearchItem>, 'article'>;
+
+/** Messages to the worker. `seq` numbers a request; its answer carries the same. */
+export type ToWorker =
+  | { type: 'items'; id: number; items: SearchItem[] }
+  | { type: 'build'; id: number; seq: number; url: string | null; version: string }
+  | { type: 'search'; id: number; seq: number; query: string; options: Omit<SearchOptions, 'signal'> }
+  | { type: 'cancel'; seq: number }
+  | { type: 'warm'; id: number; seq: number }
+  | { type: 'clear'; id: number }
+  | { type: 'drop'; id: number };
+
+/** Messages from the worker. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'built'; id: number; seq: number; stats: EngineStats }
+  | { type: 'results'; id: number; seq: number; results: { query: string; total: number; offset: number; hits: WireHit[] }; timings: Timings }
+  | { type: 'done'; id: number; seq: number }
+  | { type: 'error'; id: number; seq: number; name: string; message: string };
+
+/** Items per `items` message: copying them is main-thread work, kept to short tasks. */
+const ITEMS_PER_MESSAGE = 100;
+
+/**
+ * The worker script's URL, written as `new Worker(new URL(…, import.meta.url), …)`:
+ * the form bundlers recognise to bundle a worker and rewrite its URL. This
+ * `Worker` only keeps the URL; the real one starts when a search box is first used.
+ */
+class Worker {
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions,
+  ) {}
+}
+const workerScript = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }).url;
+
+/**
+ * Starts a module worker from `url`. A script on another origin (a CDN) cannot
+ * be a worker's script; a same-origin blob that imports it can (module
+ * imports are fetched with CORS).
+ */
+export function spawnWorker(url: URL, viaBlob = url.origin !== location.origin): globalThis.Worker {
+  if (!viaBlob) return new globalThis.Worker(url, { type: 'module' });
+  const blob = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  try {
+    return new globalThis.Worker(blob, { type: 'module' });
+  } finally {
+    // The worker has its script's URL once constructed; revoking later would leak nothing but memory.
+    setTimeout(() => URL.revokeObjectURL(blob), 60_000);
+  }
+}
+
+/** A started worker: routes answers to the requests that asked. */
+export class WorkerPort {
+  private seq = 0;
+  private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
+  /** Set once the worker failed: requests then reject at once. */
+  failed: Error | null = null;
+
+  constructor(readonly worker: globalThis.Worker) {
+    worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (!('seq' in m)) return;
+      const waiting = this.pending.get(m.seq);
+      if (!waiting) return;
+      this.pending.delete(m.seq);
+      if (m.type === 'error') waiting.reject(Object.assign(new Error(m.message), { name: m.name }));
+      else waiting.resolve(m);
+    });
+    const fail = (e: Event) => {
+      e.preventDefault();
+      this.failed ??= new Error(`bantin: the search worker failed${(e as ErrorEvent).message ? `: ${(e as ErrorEvent).message}` : ''}`);
+      for (const { reject } of this.pending.values()) reject(this.failed);
+      this.pending.clear();
+    };
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+  }
+
+  post(m: ToWorker) {
+    this.worker.postMessage(m);
+  }
+
+  /** Sends a request and waits for its answer; aborting sends `cancel` and rejects at once. */
+  request<M extends FromWorker>(make: (seq: number) => ToWorker, signal?: AbortSignal): Promise<M> {
+    if (this.failed) return Promise.reject(this.failed);
+    signal?.throwIfAborted();
+    const seq = ++this.seq;
+    return new Promise<M>((resolve, reject) => {
+      const onAbort = () => {
+        this.pending.delete(seq);
+        this.post({ type: 'cancel', seq });
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(seq, {
+        resolve: (m) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(m as M);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      });
+      this.post(make(seq));
+    });
+  }
+}
+
+let started: Promise<WorkerPort | null> | null = null;
+
+/**
+ * The page's search worker, started on first call; null where none can start.
+ * Every feed's index lives in this one worker.
+ */
+export function searchWorker(url: URL = workerScript()): Promise<WorkerPort | null> {
+  started ??= new Promise<WorkerPort | null>((resolve) => {
+    let worker: globalThis.Worker;
+    try {
+      worker = spawnWorker(url);
+    } catch {
+      resolve(null);
+      return;
+    }
+    const done = (port: WorkerPort | null) => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (!port) worker.terminate();
+      resolve(port);
+    };
+    const onMessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data?.type === 'ready') done(new WorkerPort(worker));
+    };
+    const onError = (e: Event) => {
+      e.preventDefault();
+      done(null);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+  return started;
+}
+
+/** Forgets the page's worker (tests): the next search starts a new one. */
+export function resetSearchWorker() {
+  void started?.then((port) => port?.worker.terminate());
+  started = null;
+}
+
+/** What the worker gets of an article: the fields the engine reads, and of the body only the form it reads. */
+export const searchTextOf = (a: Article): SearchItem => ({
+  title: a.title,
+  summary: a.summary,
+  category: a.category,
+  contentText: a.contentText,
+  contentHtml: a.contentText == null ? a.contentHtml : null,
+});
+
+let ids = 0;
+
+/** A feed's index in the worker; answers carry article numbers, turned back into the page's articles here. */
+export class WorkerSearchEngine implements Searcher {
+  readonly thread = 'worker' as const;
+  readonly lastTimings: Timings = { match: 0, prepare: 0, fuse: 0 };
+  /** The engine on the page, once the worker failed after the index was built. */
+  private fallback: Promise<SearchEngine> | null = null;
+
+  private constructor(
+    private readonly port: WorkerPort,
+    readonly id: number,
+    readonly items: readonly Article[],
+    readonly stats: EngineStats,
+    private readonly source: { url?: string; version: string },
+  ) {}
+
+  static async create(
+    port: WorkerPort,
+    items: readonly Article[],
+    options: { url?: string; version: string; signal?: AbortSignal },
+  ): Promise<WorkerSearchEngine> {
+    const t0 = performance.now();
+    const id = ++ids;
+    const slicer = new TimeSlicer(options.signal);
+    try {
+      for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
+        port.post({ type: 'items', id, items: items.slice(i, i + ITEMS_PER_MESSAGE).map(searchTextOf) });
+        await slicer.tick();
+      }
+      const built = await port.request<Extract<FromWorker, { type: 'built' }>>(
+        (seq) => ({ type: 'build', id, seq, url: options.url ?? null, version: options.version }),
+        options.signal,
+      );
+      return new WorkerSearchEngine(port, id, items, { ...built.stats, ms: performance.now() - t0 }, { url: options.url, version: options.version });
+    } catch (e) {
+      port.post({ type: 'drop', id });
+      throw e;
+    }
+  }
+
+  /** The same engine on the page: what a search falls back to once the worker failed. */
+  private inPage(): Promise<SearchEngine> {
+    return (this.fallback ??= import('./engine.js').then((m) => m.SearchEngine.create(this.items, this.source)));
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    if (this.port.failed) return (await this.inPage()).search(query, options);
+    const { signal, ...rest } = options;
+    const m = await this.port.request<Extract<FromWorker, { type: 'results' }>>(
+      (seq) => ({ type: 'search', id: this.id, seq, query, options: rest }),
+      signal,
+    );
+    Object.assign(this.lastTimings, m.timings);
+    const { hits, ...results } = m.results;
+    return { ...results, hits: hits.map((h) => ({ ...h, article: this.items[h.doc] })) };
+  }
+
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    if (this.port.failed) return;
+    await this.port.request((seq) => ({ type: 'warm', id: this.id, seq }), signal);
+  }
+
+  clearCaches() {
+    if (!this.port.failed) this.port.post({ type: 'clear', id: this.id });
+  }
+
+  /** Frees the index in the worker (a newer version of the feed replaced it). */
+  drop() {
+    if (!this.port.failed) this.port.post({ type: 'drop', id: this.id });
+  }
+}
+
+const shared = new PerFeed<Searcher>((old) => void old.then((s) => (s as WorkerSearchEngine).drop?.(), () => {}));
+
+/**
+ * The page-wide search of a feed: in the page's search worker when one can
+ * start, else on the main thread. Every search box naming the same feed
+ * shares one index.
+ */
+export function searchFor(feed: Feed): Promise<Searcher> {
+  return shared.get(feed, async (version, signal) => {
+    const port = await searchWorker();
+    signal.throwIfAborted();
+    if (port && !port.failed) {
+      try {
+        return await WorkerSearchEngine.create(port, feed.items, { url: feed.url, version, signal });
+      } catch (e) {
+        // A worker that died while indexing leaves the page to do it.
+        if (!port.failed) throw e;
+      }
+    }
+    const { SearchEngine } = await import('./engine.js');
+    return SearchEngine.create(feed.items, { url: feed.url, version, signal });
+  });
+}
