@@ -75,7 +75,7 @@ try {
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (e) => console.error(`[${name}] page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' || m.text().startsWith('bench:')) console.log(`[${name}] ${m.text()}`);
+      if (m.type() === 'error' || m.text().startsWith('bench:')) console.log(`[${name}] ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
     });
     // A page may time windows in main-thread CPU, which other processes on the machine do not inflate:
     // it marks them with performance.mark('<label>:start' / '<label>:end') between these two calls.

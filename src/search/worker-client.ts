@@ -71,7 +71,7 @@ export function spawnWorker(url: URL, viaBlob = url.origin !== location.origin):
   try {
     return new globalThis.Worker(blob, { type: 'module' });
   } finally {
-    // The worker has its script's URL once constructed; revoking later would leak nothing but memory.
+    // The worker fetches the blob after the constructor returns: revoke it once that has surely happened.
     setTimeout(() => URL.revokeObjectURL(blob), 60_000);
   }
 }
@@ -232,10 +232,14 @@ export class WorkerSearchEngine implements Searcher {
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     if (this.port.failed) return (await this.inPage()).search(query, options);
     const { signal, ...rest } = options;
-    const m = await this.port.request<Extract<FromWorker, { type: 'results' }>>(
-      (seq) => ({ type: 'search', id: this.id, seq, query, options: rest }),
-      signal,
-    );
+    let m: Extract<FromWorker, { type: 'results' }>;
+    try {
+      m = await this.port.request((seq) => ({ type: 'search', id: this.id, seq, query, options: rest }), signal);
+    } catch (e) {
+      // The worker died during this search: answer it on the page.
+      if (this.port.failed && !signal?.aborted) return (await this.inPage()).search(query, options);
+      throw e;
+    }
     Object.assign(this.lastTimings, m.timings);
     const { hits, ...results } = m.results;
     return { ...results, hits: hits.map((h) => ({ ...h, article: this.items[h.doc] })) };

@@ -109,4 +109,14 @@ describe('search in a worker (worker-client)', () => {
     expect(port.failed?.message).to.include('out of memory');
     expect(seen(await s.search('kiem diem'))).to.deep.equal(before);
   });
+
+  it('a worker that fails while a search is on its way: that search is answered on the page', async () => {
+    const feed = await load('/demo/feed.json');
+    const s = (await searchFor(feed)) as WorkerSearchEngine;
+    const before = seen(await s.search('quan uy'));
+    const port = (await searchWorker())!;
+    const pending = s.search('quan uy');
+    port.worker.dispatchEvent(new ErrorEvent('error', { message: 'crashed' }));
+    expect(seen(await pending)).to.deep.equal(before);
+  });
 });
