@@ -175,7 +175,7 @@ function anchorOf(positions: Uint16Array, base: number, m: number): number {
  * come with highlight ranges on the original text.
  */
 export class SearchEngine<T extends SearchItem = Article> {
-  /** Where it runs: this class always on the thread that made it (see `Searcher`). */
+  /** Where it runs, as `Searcher` tells it: on the thread that made it, never handing work to a worker. */
   readonly thread = 'page' as const;
   private readonly ranked = new Map<string, Ranked>();
   private readonly shorts = new Map<number, ShortText>();

@@ -15,12 +15,15 @@ export interface WordSink {
 /** Words longer than this are not words (URLs, base64, runs of digits): they are skipped. */
 export const MAX_WORD = 40;
 
-const SEP = 1;
-const WORD = 2;
-const MARK = 3;
+/** What a UTF-16 unit is to a word: a separator, a letter or digit, or a mark (part of a word it follows). */
+export const SEP = 1;
+export const WORD = 2;
+export const MARK = 3;
 const classes = new Uint8Array(0x10000);
 
-function classify(c: number): number {
+/** SEP, WORD or MARK for a UTF-16 unit (surrogates are SEP: callers that read astral letters pair them). */
+export function unitClass(c: number): number {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? WORD : SEP;
   let k = classes[c];
   if (k === 0) {
     if (c >= 0xd800 && c <= 0xdfff) k = SEP;
@@ -54,7 +57,7 @@ export function scanWords(text: string, html: boolean, sink: WordSink): void {
     long = false;
   };
   const add = (c: number, at: number) => {
-    const k = c < 0x80 ? ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? WORD : SEP) : classify(c);
+    const k = unitClass(c);
     if (k === WORD) {
       if (len === 0) start = at;
       if (len === MAX_WORD) long = true;

@@ -1,17 +1,15 @@
 import { fold } from './fold.js';
+import { SEP, unitClass } from './scan.js';
 
 /** A word of folded text: letters, digits and any marks left inside them. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** Per UTF-16 unit: 0 not known yet, 1 part of a word, 2 not. */
-const wordUnits = new Uint8Array(0x10000);
 const astralWordChars = new Map<number, boolean>();
 
 /** Units of the word character at `i` of `text` (1, or 2 for a surrogate pair); 0 if it is none (as WORD decides). */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
@@ -21,9 +19,8 @@ function wordCharAt(text: string, i: number): number {
       return w ? 2 : 0;
     }
   }
-  let k = wordUnits[c];
-  if (k === 0) k = wordUnits[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
+  // Letters, digits and marks, as the index's scanner classes them.
+  return unitClass(c) === SEP ? 0 : 1;
 }
 
 /**

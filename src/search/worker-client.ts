@@ -260,7 +260,7 @@ export class WorkerSearchEngine implements Searcher {
   }
 }
 
-const shared = new PerFeed<Searcher>((old) => void old.then((s) => (s as WorkerSearchEngine).drop?.(), () => {}));
+const shared = new PerFeed<Searcher>((old) => void old.then((s) => s instanceof WorkerSearchEngine && s.drop(), () => {}));
 
 /**
  * The page-wide search of a feed: in the page's search worker when one can

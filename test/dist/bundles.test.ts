@@ -18,6 +18,17 @@ async function open(query: Record<string, string | number>): Promise<{ win: Test
   return { win, doc: frame.contentDocument!, frame };
 }
 
+/** Types `query` into a search box as a reader would and waits for its results; the first result's title. */
+async function searchIn(el: Element, query: string): Promise<string> {
+  const box = el.shadowRoot!;
+  const input = box.querySelector('input')!;
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await until(() => box.querySelectorAll('[role="option"]').length > 0, 10_000, `results for «${query}»`);
+  return box.querySelector('[role="option"] [part="title"]')!.textContent!;
+}
+
 /** The dist/ scripts a page fetched, as paths under dist/. */
 const fetched = (win: Window) =>
   win.performance
@@ -48,14 +59,9 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     // The same server under another name is another origin, as a CDN is to a district site.
     const cdn = `http://127.0.0.1:${location.port}`;
     const { win, doc, frame } = await open({ classic: 1, cdn, html: `<bantin-search feed="${DEMO_FEED}"></bantin-search>` });
-    const el = await until(() => doc.querySelector('bantin-search')?.shadowRoot?.querySelector('input') && doc.querySelector('bantin-search')!, 10_000, 'box');
-    const box = el.shadowRoot!;
-    const input = box.querySelector('input')!;
-    input.focus();
-    input.value = 'kiem diem';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await until(() => box.querySelectorAll('[role="option"]').length > 0, 10_000, 'results');
-    expect(box.querySelector('[role="option"] [part="title"]')!.textContent).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
+    const el = doc.querySelector('bantin-search')!;
+    await until(() => el.shadowRoot?.querySelector('input'), 10_000, 'the box defined and rendered');
+    expect(await searchIn(el, 'kiem diem')).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
     const scripts = win.performance.getEntriesByType('resource').map((e) => e.name);
     expect(scripts.some((s) => s.startsWith(`${cdn}/dist/cdn/search.js`)), 'element from the CDN').to.equal(true);
     expect(scripts.filter((s) => /engine/.test(s)), 'engine code on the page').to.deep.equal([]);
@@ -116,9 +122,8 @@ describe('dist/bantin.esm.js and the npm build', () => {
     const lazy = async () => (await served.paths()).filter((p) => /worker|engine|fuse\.basic/.test(p)).map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     await new Promise((r) => setTimeout(r, 300));
     expect(await lazy()).to.deep.equal([]);
-    const box = doc.querySelector('bantin-search')!.shadowRoot!;
-    const input = box.querySelector('input')!;
-    input.focus();
+    const el = doc.querySelector('bantin-search')!;
+    el.shadowRoot!.querySelector('input')!.focus();
     // The page fetches the small client; the worker fetches its script and fuse.js (the engine is in its script).
     const expected = ['/dist/esm/worker-client.js', '/dist/assets/worker.js', '/dist/assets/fuse.basic.js'];
     let lastLazy: string[] = [];
@@ -129,10 +134,7 @@ describe('dist/bantin.esm.js and the npm build', () => {
     }
     expect(lastLazy.sort()).to.deep.equal([...expected].sort());
     expect(fetched(win).filter((s) => /engine/.test(s)), 'engine code on the page').to.deep.equal([]);
-    input.value = 'kiem diem';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await until(() => box.querySelectorAll('[role="option"]').length > 0, 10_000, 'results');
-    expect(box.querySelector('[role="option"] [part="title"]')!.textContent).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
+    expect(await searchIn(el, 'kiem diem')).to.equal('Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI');
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });
