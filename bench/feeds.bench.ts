@@ -1,4 +1,4 @@
-// Reading feeds: decode + detect + parse, per format, on the corpus's real RSS,
+// Reading feeds: decode + detect + parse, per format, on the fixtures' real RSS,
 // Atom and RDF files, and on the 2,653-article vi-news feed as JSON Feed and as
 // the same articles written as RSS 2.0 (the baseline is the JSON parse).
 // Medians of RUNS; the longest main-thread task each read causes.
@@ -47,7 +47,7 @@ runBench(async () => {
   // Warm the lazy XML module first: its download is not parsing time.
   await readFeed('<rss><channel></channel></rss>', 'https://bench.invalid/warm.xml');
   for (const path of FILES) {
-    await measure(path, new Uint8Array(await (await fetch(`/corpus/${path}`)).arrayBuffer()), null);
+    await measure(path, new Uint8Array(await (await fetch(`/test/fixtures/${path}`)).arrayBuffer()), null);
   }
   const jsonBytes = new Uint8Array(await (await fetch('/corpus/vi-news.feed.json')).arrayBuffer());
   await measure('vi-news.feed.json (JSON Feed)', jsonBytes, 'application/feed+json');

@@ -2,7 +2,8 @@
 // The package as users get it: `npm pack`, check what is inside, install the
 // tarball into a fresh project, then resolve every export with Node, use the
 // data layer in Node, and type-check a developer's TypeScript against it.
-// Needs `npm run build` first, and the npm registry (for lit & co.).
+// Needs `npm run build` first. No network: the dependencies (lit & co.) come from
+// npm's cache, which `npm ci` of this project filled.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ try {
   const app = join(work, 'app');
   sh('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(work, pack.filename)], app);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--offline', '--ignore-scripts', join(work, pack.filename)], app);
 
   // Node resolution of every export, and the data layer running in Node.
   const node = `

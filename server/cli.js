@@ -23,16 +23,21 @@ const USAGE = `Usage: bantin-server [options]
 
 API: GET /counter?key=site, GET /counter?keys=a,b, POST /counter {"key":"site"}`;
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message, code = 2) {
   console.error(`bantin-server: ${message}`);
   if (code === 2) console.error(`\n${USAGE}`);
   process.exit(code);
 }
 
+/** @param {string[]} argv */
 function parse(argv) {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = (() => {
+    try {
+      return parseArgs({
       args: argv,
       options: {
         feeds: { type: 'string' },
@@ -43,10 +48,11 @@ function parse(argv) {
         seed: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (e) {
-    fail(e.message);
-  }
+      }).values;
+    } catch (e) {
+      return fail(errorMessage(e));
+    }
+  })();
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -57,27 +63,36 @@ function parse(argv) {
   const seeds = values.seed.map((s) => {
     const m = /^([^=]+)=(\d+)$/.exec(s);
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
-    return [m[1], Number(m[2])];
+    return /** @type {[string, number]} */ ([m[1], Number(m[2])]);
   });
   let origins;
   try {
     origins = parseOrigins(values.origin);
   } catch (e) {
-    fail(e.message);
+    fail(errorMessage(e));
   }
-  return { ...values, port, seeds, origins };
+  return { ...values, db: values.db, port, seeds, origins };
 }
+
+/** @param {unknown} e */
+const errorMessage = (e) => (e instanceof Error ? e.message : String(e));
 
 const options = parse(process.argv.slice(2));
 
+/** @type {import('./store/store.js').CounterStore} */
 let store;
 try {
   store = await openStore(options.db);
 } catch (e) {
   if (e instanceof MissingDriverError) fail(e.message, 1);
-  fail(`cannot open the counts database ${options.db}: ${e.message}`, 1);
+  fail(`cannot open the counts database ${options.db}: ${errorMessage(e)}`, 1);
 }
-for (const [key, value] of options.seeds) store.seed(key, value);
+// The store contract lets seed return a promise (a networked store): wait for each before serving.
+try {
+  for (const [key, value] of options.seeds) await store.seed(key, value);
+} catch (e) {
+  fail(`cannot seed the counts in ${options.db}: ${errorMessage(e)}`, 1);
+}
 
 // Never serve the counts themselves, even when --db sits inside --feeds.
 const dbFile = options.db === ':memory:' ? null : await realpath(resolve(options.db));
@@ -86,7 +101,7 @@ const hidden = dbFile ? ['', '-wal', '-shm', '-journal'].map((suffix) => dbFile 
 const server = await createBantinServer({ store, feeds: options.feeds ?? null, origins: options.origins, hidden });
 server.on('error', (e) => fail(`cannot listen on ${options.host}:${options.port}: ${e.message}`, 1));
 server.listen(options.port, options.host, () => {
-  const { address, port } = server.address();
+  const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const host = address.includes(':') ? `[${address}]` : address;
   console.log(
     `bantin-server: counts in ${options.db}${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
@@ -95,6 +110,7 @@ server.listen(options.port, options.host, () => {
 });
 
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 function stop(signal) {
   if (stopping) process.exit(1); // a second Ctrl-C: do not wait
   stopping = true;

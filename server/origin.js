@@ -41,7 +41,7 @@ export function originPolicy(allowed) {
     // Same origin: the page came from this server, or from the proxy in front
     // of it (which keeps Host, or names it in X-Forwarded-Host; a page cannot
     // set that header cross-origin without a preflight we refuse).
-    const forwarded = req.headers['x-forwarded-host']?.split(',')[0].trim();
+    const forwarded = String(req.headers['x-forwarded-host'] ?? '').split(',')[0].trim() || undefined;
     const same = host === req.headers.host || (forwarded !== undefined && host === forwarded);
     return { origin, allowed: same, cors: false };
   };

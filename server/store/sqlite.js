@@ -19,7 +19,8 @@ export class MissingDriverError extends Error {
 async function loadDriver() {
   try {
     return (await import('better-sqlite3')).default;
-  } catch (e) {
+  } catch (err) {
+    const e = /** @type {NodeJS.ErrnoException} */ (err);
     if (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') throw new MissingDriverError(e);
     // Installed but its native part failed to load (wrong Node ABI, not compiled): say so as is.
     throw e;
@@ -48,12 +49,15 @@ export async function openSqliteStore(file) {
   ) WITHOUT ROWID`);
 
   // One statement, so one atomic transaction per hit, whoever else writes the file.
+  /** @type {import('better-sqlite3').Statement<[string], { count: number }>} */
   const hitStmt = db.prepare(
     `INSERT INTO counters (key, count) VALUES (?, 1)
      ON CONFLICT (key) DO UPDATE SET count = count + 1
      RETURNING count`,
   );
+  /** @type {import('better-sqlite3').Statement<[string], { count: number }>} */
   const getStmt = db.prepare('SELECT count FROM counters WHERE key = ?');
+  /** @type {import('better-sqlite3').Statement<[string, number], { count: number }>} */
   const seedStmt = db.prepare(
     `INSERT INTO counters (key, count) VALUES (?, ?)
      ON CONFLICT (key) DO UPDATE SET count = max(count, excluded.count)
@@ -64,18 +68,19 @@ export async function openSqliteStore(file) {
   return {
     kind: 'sqlite',
     hit(key) {
-      return hitStmt.get(key).count;
+      return /** @type {{ count: number }} */ (hitStmt.get(key)).count;
     },
     get(key) {
       return getStmt.get(key)?.count ?? 0;
     },
     getMany(keys) {
+      /** @type {Record<string, number>} */
       const out = {};
       for (const key of keys) out[key] = getStmt.get(key)?.count ?? 0;
       return out;
     },
     seed(key, value) {
-      return seedStmt.get(key, value).count;
+      return /** @type {{ count: number }} */ (seedStmt.get(key, value)).count;
     },
     close() {
       if (!open) return;

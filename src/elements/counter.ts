@@ -135,12 +135,15 @@ export class BantinCounter extends BantinElement {
   @property({ type: Boolean, reflect: true }) count = false;
   /** Group the digits: `19.467.540`. */
   @property({ type: Boolean, reflect: true }) separators = false;
+  /** Milliseconds to wait for `endpoint` before showing the last known count with an error (default 5000). */
+  @property({ type: Number, reflect: true }) timeout: number | null = null;
 
   private readonly data = new FeedController(this, { optional: true });
   private readonly counter = new CounterController(this, () => ({
     endpoint: this.endpoint,
     key: this.key,
     count: this.count,
+    timeoutMs: this.timeout,
   }));
 
   /**

@@ -302,6 +302,8 @@ export class BantinNewsList extends BantinElement {
   }
 
   private showMore() {
+    // A click while the items asked for are still on their way asks for nothing more.
+    if (this.data.state.loadingMore && this.candidates().items.length < this.shown) return;
     this.focusIndex = this.shown;
     this.shown += this.step;
     // "Xem tiếp" is the reader asking: allow a few more pages.
@@ -352,7 +354,8 @@ export class BantinNewsList extends BantinElement {
           ? this.renderRows(3)
           : html`<p class="empty" part="empty">${day ? label(lang, 'emptyDay', { date: dayText }) : label(lang, 'empty')}</p>`}
       ${canShowMore && visible.length
-        ? html`<button type="button" class="more" part="more" @click=${this.showMore} ?disabled=${s.loadingMore}>
+        ? // Never disabled: a page being loaded for another list of the feed must not swallow this reader's click.
+          html`<button type="button" class="more" part="more" @click=${this.showMore} aria-busy=${s.loadingMore ? 'true' : 'false'}>
             ${s.loadingMore ? label(lang, 'loadingMore') : label(lang, 'more')}
           </button>`
         : nothing}

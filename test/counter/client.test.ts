@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CounterError, getCount, getCounts, recordHit, isCount, COUNTER_TIMEOUT_MS } from '../../src/counter/index.js';
-import { directEndpoint, serviceCount } from '../helpers/counter.js';
-import { mockFeed, mockRequests, uniqueId } from '../helpers/mock.js';
+import { directEndpoint, serviceCount } from '../support/counter.js';
+import { mockFeed, mockRequests, uniqueId } from '../support/mock.js';
 
 async function rejection(p: Promise<unknown>): Promise<CounterError> {
   try {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadCount, lastKnownCount, readCachedCount, counterUrl } from '../../src/counter/index.js';
-import { cachedCountIs, directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../helpers/counter.js';
-import { uniqueId } from '../helpers/mock.js';
+import { cachedCountIs, directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../support/counter.js';
+import { uniqueId } from '../support/mock.js';
 
 describe('loadCount', () => {
   it('records one visit per browser session per key, however often it is asked', async () => {

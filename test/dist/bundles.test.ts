@@ -1,21 +1,16 @@
 // The built files as webmasters and developers load them (npm test builds first).
 import { expect } from '@open-wc/testing';
-import { servedFrom, until } from '../helpers/mock.js';
+import { servedFrom } from '../support/mock.js';
+import { openFrame } from '../support/frames.js';
+import { until } from '../support/until.js';
 
 type TestWindow = Window & { __warnings: string[]; __errors: string[]; __ready?: boolean; bantin?: { load(tag: string): Promise<unknown> } };
 
 const DEMO_FEED = '/demo/feed.json';
 
-async function open(query: Record<string, string | number>): Promise<{ win: TestWindow; doc: Document; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 900px; height: 700px';
-  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-  frame.src = `/test/fixtures/dist-page.html?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`;
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as TestWindow;
-  await until(() => win.__ready, 10_000, 'page ready');
-  return { win, doc: frame.contentDocument!, frame };
+function open(query: Record<string, string | number>) {
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  return openFrame<TestWindow>(`/test/fixtures/dist-page.html?${search}`, { style: 'width: 900px; height: 700px' });
 }
 
 /** Types `query` into a search box as a reader would and waits for its results; the first result's title. */

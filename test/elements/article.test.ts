@@ -2,10 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/entries/article.js';
 import type { BantinArticle } from '../../src/elements/article.js';
-import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../helpers/mock.js';
-import { loadPage } from '../helpers/page.js';
+import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
+import { until } from '../support/until.js';
+import { loadPage } from '../support/frames.js';
 import { HOSTILE_HTML, HOSTILE_FIELDS } from '../fixtures/xss-payloads.js';
-import { directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../helpers/counter.js';
+import { directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../support/counter.js';
 
 const DEMO = new URL('/demo/feed.json', location.href).href;
 const SEED_TITLE = 'Hội nghị Ban Chấp hành Đảng bộ Quận khóa XI';

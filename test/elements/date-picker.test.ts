@@ -4,7 +4,8 @@ import '../../src/entries/date-picker.js';
 import '../../src/entries/news-list.js';
 import { navigateUrl, type BantinDatePicker } from '../../src/elements/date-picker.js';
 import { dayKey } from '../../src/format/time-zone.js';
-import { feedJson, item, mockFeed, uniqueId, until } from '../helpers/mock.js';
+import { feedJson, item, mockFeed, uniqueId } from '../support/mock.js';
+import { until } from '../support/until.js';
 
 const DEMO_FEED = new URL('/demo/feed.json', location.href).href;
 

@@ -4,8 +4,9 @@ import '../../src/entries/article.js';
 import '../../src/entries/news-list.js';
 import type { BantinNewsList } from '../../src/elements/news-list.js';
 import type { BantinArticle } from '../../src/elements/article.js';
-import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../helpers/mock.js';
-import { loadPage } from '../helpers/page.js';
+import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
+import { until } from '../support/until.js';
+import { loadPage } from '../support/frames.js';
 
 const DEMO = new URL('/demo/feed.json', location.href).href;
 const root = (el: Element) => el.shadowRoot!;
@@ -17,9 +18,9 @@ const moreButton = (el: Element) => root(el).querySelector<HTMLButtonElement>('[
 const ready = (el: BantinNewsList) => until(() => root(el).querySelector('[part="items"], [part="empty"]') && el, 10_000, 'list ready');
 
 /** The demo feed with its next page served by the test server, counting requests. */
-async function twoPageDemo(): Promise<{ url: string; page2: string }> {
+async function twoPageDemo({ page2DelayMs = 0 } = {}): Promise<{ url: string; page2: string }> {
   const page2 = uniqueId('p2');
-  const page2Url = await mockFeed(page2, { file: 'demo/feed-2.json' });
+  const page2Url = await mockFeed(page2, { file: 'demo/feed-2.json', delayMs: page2DelayMs });
   const page1 = JSON.parse(await (await fetch(DEMO)).text());
   const url = await mockFeed(uniqueId('p1'), { body: JSON.stringify({ ...page1, next_url: page2Url }) });
   return { url, page2 };
@@ -111,6 +112,40 @@ describe('<bantin-news-list>', () => {
     await until(() => links(el).length === 46, 10_000, 'all 46 items');
     expect(moreButton(el)).to.equal(null);
     expect(hrefIds(el).at(-1)).to.equal('5116');
+  });
+
+  it('"Xem tiếp" clicked while another list on the feed is loading the next page still shows more', async () => {
+    // The cause of a flaky demo test: the button was disabled while ANY list of the feed loaded a page,
+    // so a reader's click in that moment did nothing at all.
+    const { url, page2 } = await twoPageDemo({ page2DelayMs: 1500 });
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <bantin-news-list feed=${url} limit="10"></bantin-news-list>
+      <bantin-news-list feed=${url} relative-to="5132" direction="older" limit="4"></bantin-news-list>
+    </div>`);
+    const [latest, older] = [...wrap.querySelectorAll<BantinNewsList>('bantin-news-list')];
+    await ready(latest);
+    // The older list reaches into page 2 on its own: the page is on its way.
+    await until(async () => (await mockRequests(page2)).length === 1, 5000, 'page 2 requested');
+    expect(links(older)).to.have.length(0);
+    moreButton(latest)!.click();
+    await until(() => links(latest).length === 20, 5000, '20 items');
+    expect(root(latest).activeElement).to.equal(links(latest)[10]);
+    await until(() => links(older).length === 4, 5000, 'older list filled from page 2');
+    expect((await mockRequests(page2)).length).to.equal(1);
+  });
+
+  it('"Xem tiếp" clicked again while its page loads asks once, not twice', async () => {
+    const { url, page2 } = await twoPageDemo({ page2DelayMs: 800 });
+    const el = await fixture<BantinNewsList>(html`<bantin-news-list feed=${url} limit="20"></bantin-news-list>`);
+    await ready(el);
+    moreButton(el)!.click();
+    await until(async () => (await mockRequests(page2)).length === 1, 5000, 'page 2 requested');
+    expect(moreButton(el)!.getAttribute('aria-busy')).to.equal('true');
+    moreButton(el)!.click();
+    moreButton(el)!.click();
+    await until(() => links(el).length === 40, 5000, '40 items');
+    expect(links(el)).to.have.length(40);
+    expect((await mockRequests(page2)).length).to.equal(1);
   });
 
   it('an older list reaches into the next page on its own when the first runs out', async () => {

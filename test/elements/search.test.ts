@@ -4,7 +4,9 @@ import 'axe-core/axe.min.js';
 import '../../src/entries/search.js';
 import type { BantinSearch, BantinSelectDetail } from '../../src/elements/search.js';
 import { fold } from '../../src/search/fold.js';
-import { feedJson, item, mockFeed, uniqueId, until } from '../helpers/mock.js';
+import { feedJson, item, mockFeed, uniqueId } from '../support/mock.js';
+import { sleep, until } from '../support/until.js';
+import { openFrame } from '../support/frames.js';
 import { FeedStore } from '../../src/feed/store.js';
 
 const DEMO = '/demo/feed.json';
@@ -14,7 +16,6 @@ const input = (el: BantinSearch) => root(el).querySelector('input')!;
 const options = (el: BantinSearch) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
 const titleOf = (o: Element) => o.querySelector('[part="title"]')!.textContent!.trim();
 const status = (el: BantinSearch) => root(el).querySelector('[role="status"]')!.textContent!.trim();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function typeInto(el: BantinSearch, text: string) {
   input(el).focus();
@@ -381,12 +382,10 @@ describe('<bantin-search>', () => {
 
   describe('navigation (in a frame, so the test page stays)', () => {
     async function frame(feed?: string) {
-      const f = document.createElement('iframe');
-      f.style.width = '600px';
-      f.style.height = '600px';
-      f.src = `/test/fixtures/search-frame.html${feed ? `?feed=${encodeURIComponent(feed)}` : ''}`;
-      document.body.append(f);
-      await until(() => (f.contentWindow as unknown as { ready?: boolean })?.ready, 15_000, 'frame');
+      const { frame: f } = await openFrame<Window & { ready?: boolean }>(
+        `/test/fixtures/search-frame.html${feed ? `?feed=${encodeURIComponent(feed)}` : ''}`,
+        { style: 'width: 600px; height: 600px', ready: (win) => win.ready },
+      );
       const el = f.contentDocument!.querySelector('bantin-search') as BantinSearch;
       await el.updateComplete;
       f.contentWindow!.focus();

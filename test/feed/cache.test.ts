@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { FeedCache, chunkItems, CHUNK_BYTES, DAY_MS } from '../../src/feed/cache.js';
 import { openKV } from '../../src/feed/kv.js';
 import { parseFeedText } from '../../src/feed/parse.js';
-import { uniqueId } from '../helpers/mock.js';
+import { uniqueId } from '../support/mock.js';
+import { viNewsFeedText } from '../support/vi-feed.js';
 import type { Feed } from '../../src/feed/types.js';
 
 function feedOf(url: string, n: number): Feed {
@@ -38,11 +39,12 @@ describe('FeedCache', () => {
     expect(await cache.read('https://x.vn/other.json')).to.equal(null);
   });
 
-  it('stores the 24.7 MB vi-news feed in records of about 1 MB, and reads it back whole', async () => {
-    const text = await (await fetch('/corpus/vi-news.feed.json')).text();
+  it('stores a generated 5 MB Vietnamese feed in records of about 1 MB, and reads it back whole', async () => {
+    // The 24.7 MB corpus is the cache benchmark's (npm run bench -- cache); this keeps the chunking covered.
+    const text = await viNewsFeedText({ items: 4000, paragraphs: 6 });
     const { feed } = parseFeedText(text, 'https://x.vn/vi-news.json');
     const chunks = chunkItems(feed.items);
-    expect(chunks.length).to.be.above(20);
+    expect(chunks.length).to.be.above(4);
     for (const chunk of chunks) {
       // Each record's serialized size stays near the 1 MB limit (one item may overshoot alone).
       const size = new Blob([JSON.stringify(chunk)]).size;
@@ -54,9 +56,10 @@ describe('FeedCache', () => {
     const keys = await kv.keys();
     expect(keys.filter((k) => k.startsWith('c:'))).to.have.length(chunks.length);
     const back = await cache.read(feed.url);
-    expect(back!.feed.items).to.have.length(2653);
-    expect(back!.feed.items[2652].id).to.equal(feed.items[2652].id);
+    expect(back!.feed.items).to.have.length(4000);
+    expect(back!.feed.items[3999].id).to.equal(feed.items[3999].id);
     expect(back!.feed.items[1000].contentHtml).to.equal(feed.items[1000].contentHtml);
+    expect(back!.feed.items[2500].published).to.deep.equal(feed.items[2500].published);
   });
 
   it('a rewrite replaces the old records and leaves no orphans', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { detectFormat, readFeed } from '../../src/feed/read.js';
 import { FeedError } from '../../src/feed/errors.js';
-import { feedJson, item } from '../helpers/mock.js';
+import { feedJson, item } from '../support/mock.js';
 
 const URL_ = 'https://quan5.example.vn/feed';
 const RSS = '<rss version="2.0"><channel><title>Quận 5</title><item><guid>1</guid><title>Tin 1</title></item></channel></rss>';

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { FeedStore, type FeedState } from '../../src/feed/store.js';
 import { FeedCache } from '../../src/feed/cache.js';
 import { openKV } from '../../src/feed/kv.js';
-import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../helpers/mock.js';
+import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
+import { until } from '../support/until.js';
 
 /** Subscribes and resolves with the first state that satisfies `predicate`. */
 function stateWhere(store: FeedStore, predicate: (s: FeedState) => boolean, timeoutMs = 10_000): Promise<FeedState> {
@@ -282,7 +283,7 @@ describe('FeedStore: RSS and Atom over HTTP', () => {
 
   it('reads an ISO-8859-1 RSS file by the charset its server sends', async () => {
     const id = uniqueId();
-    const url = await mockFeed(id, { file: 'corpus:feeds/rss-parser/uolNoticias.rss', contentType: 'application/rss+xml; charset=ISO-8859-1' });
+    const url = await mockFeed(id, { file: 'test/fixtures/feeds/rss-parser/uolNoticias.rss', contentType: 'application/rss+xml; charset=ISO-8859-1' });
     const s = await stateWhere(new FeedStore(url), settled);
     expect(s.status).to.equal('ready');
     expect(s.feed!.items[0].title).to.equal('Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno');

@@ -3,8 +3,9 @@ import { parseXmlFeed } from '../../src/feed/xml.js';
 import { decodeBody } from '../../src/feed/decode.js';
 import { FeedError } from '../../src/feed/errors.js';
 import type { ParseResult } from '../../src/feed/parse.js';
+import { fixtureBytes } from '../support/feeds.js';
 
-// Every RSS, Atom and RDF file of ../shared/corpus/feeds (see SOURCES.txt there).
+// Every RSS, Atom and RDF file of test/fixtures/feeds (see SOURCES.md there).
 const FILES = [
   'rsparser/489.rss', 'rsparser/4fsodonline.atom', 'rsparser/DaringFireball.atom', 'rsparser/DaringFireball.rss',
   'rsparser/EMarley.rss', 'rsparser/KatieFloyd.rss', 'rsparser/OneFootTsunami.atom', 'rsparser/aktuality.rss',
@@ -17,18 +18,14 @@ const FILES = [
   'rss-parser/reddit-atom.rss', 'rss-parser/rss-1.rss', 'rss-parser/uolNoticias.rss',
 ];
 
-async function bytesOf(path: string): Promise<Uint8Array> {
-  const res = await fetch(`/corpus/feeds/${path}`);
-  expect(res.status, path).to.equal(200);
-  return new Uint8Array(await res.arrayBuffer());
-}
-/** Fetches a corpus file the way the store does: bytes, decoded by what the file declares. */
+const bytesOf = fixtureBytes;
+/** Fetches a fixture the way the store does: bytes, decoded by what the file declares. */
 async function parse(path: string): Promise<ParseResult> {
   return parseXmlFeed(decodeBody(await bytesOf(path)), `https://example.org/feeds/${path}`);
 }
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-describe('parseXmlFeed: every RSS, Atom and RDF file in the corpus', () => {
+describe('parseXmlFeed: every RSS, Atom and RDF file of the fixtures', () => {
   for (const path of FILES) {
     it(`${path}: one article per item, with the id, title and date the file gives it`, async () => {
       // The oracle is the raw markup, read with regular expressions, not with the parser under test.

@@ -1,17 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { parseFeedText } from '../../src/feed/parse.js';
 import { openKV } from '../../src/feed/kv.js';
-import type { Feed } from '../../src/feed/types.js';
 import { SearchEngine, searchEngineFor } from '../../src/search/engine.js';
 import { SearchIndexCache } from '../../src/search/index-cache.js';
 import { fold } from '../../src/search/fold.js';
 import { wordSpans } from '../../src/search/tokenize.js';
-import { feedJson, item, uniqueId } from '../helpers/mock.js';
-
-async function load(url: string): Promise<Feed> {
-  const text = await (await fetch(url)).text();
-  return parseFeedText(text, new URL(url, location.href).href).feed;
-}
+import { feedJson, item, uniqueId } from '../support/mock.js';
+import { loadFeed } from '../support/feeds.js';
 
 /**
  * Real headlines of vi-news-danes.feed.json, and what a reader would type to
@@ -52,7 +47,7 @@ describe('SearchEngine', () => {
   describe('relevance on real headlines (vi-news-danes, 2,031 items)', () => {
     let engine: SearchEngine;
     before(async () => {
-      const feed = await load('/corpus/vi-news-danes.feed.json');
+      const feed = await loadFeed('/test/fixtures/feeds/vi-news-danes.feed.json');
       engine = await SearchEngine.create(feed.items, { cache: null });
     });
 
@@ -69,7 +64,7 @@ describe('SearchEngine', () => {
   describe('the demo feed', () => {
     let engine: SearchEngine;
     before(async () => {
-      engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+      engine = await SearchEngine.create((await loadFeed('/demo/feed.json')).items, { cache: null });
     });
 
     for (const query of ['kiem diem', 'ban thuong vu', 'quan uy', 'Kiểm điểm']) {
@@ -125,7 +120,7 @@ describe('SearchEngine', () => {
   });
 
   it('a warm-up leaves no trace: the same results after it', async () => {
-    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    const engine = await SearchEngine.create((await loadFeed('/demo/feed.json')).items, { cache: null });
     const before = await engine.search('quan uy');
     engine.clearCaches();
     await engine.warmUp();
@@ -134,12 +129,12 @@ describe('SearchEngine', () => {
   });
 
   it('no match: no hits and a total of 0', async () => {
-    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    const engine = await SearchEngine.create((await loadFeed('/demo/feed.json')).items, { cache: null });
     expect(await engine.search('xyzzyq')).to.deep.include({ total: 0, hits: [] });
   });
 
   it('pages through results with offset and limit', async () => {
-    const engine = await SearchEngine.create((await load('/demo/feed.json')).items, { cache: null });
+    const engine = await SearchEngine.create((await loadFeed('/demo/feed.json')).items, { cache: null });
     const all = await engine.search('quan', { limit: 100 });
     expect(all.total).to.be.greaterThan(4);
     const page2 = await engine.search('quan', { limit: 2, offset: 2 });
@@ -147,7 +142,7 @@ describe('SearchEngine', () => {
   });
 
   it('an aborted search rejects and leaves nothing behind', async () => {
-    const engine = await SearchEngine.create((await load('/corpus/vi-news-danes.feed.json')).items, { cache: null });
+    const engine = await SearchEngine.create((await loadFeed('/test/fixtures/feeds/vi-news-danes.feed.json')).items, { cache: null });
     const abort = new AbortController();
     abort.abort();
     let error: unknown;
@@ -158,7 +153,7 @@ describe('SearchEngine', () => {
 
   it('builds once, then reads the index from IndexedDB for the same feed; a changed feed builds again', async () => {
     const cache = new SearchIndexCache(openKV(uniqueId('search-engine')));
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFeed('/demo/feed.json');
     const first = await SearchEngine.create(feed.items, { url: feed.url, cache });
     expect(first.stats.fromCache).to.equal(false);
     // The write is not awaited by create(): wait for it.

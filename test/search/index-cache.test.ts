@@ -3,7 +3,7 @@ import { openKV } from '../../src/feed/kv.js';
 import { SearchIndexCache } from '../../src/search/index-cache.js';
 import { buildIndexData, type IndexSource } from '../../src/search/token-index.js';
 import { TimeSlicer } from '../../src/search/yield.js';
-import { uniqueId } from '../helpers/mock.js';
+import { uniqueId } from '../support/mock.js';
 
 async function data(count: number) {
   // Enough distinct words to need several ~1 MB records.

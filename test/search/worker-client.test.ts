@@ -1,15 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { parseFeedText } from '../../src/feed/parse.js';
-import type { Feed } from '../../src/feed/types.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { resetSearchWorker, searchFor, searchWorker, spawnWorker, WorkerSearchEngine } from '../../src/search/worker-client.js';
-import { feedJson, item, uniqueId } from '../helpers/mock.js';
+import { feedJson, item, uniqueId } from '../support/mock.js';
+import { loadFeed } from '../support/feeds.js';
 
-async function load(url: string): Promise<Feed> {
-  const text = await (await fetch(url)).text();
-  // A URL of its own per test: the page-wide index is per feed URL.
-  return parseFeedText(text, `${new URL(url, location.href).href}#${uniqueId()}`).feed;
-}
+/** A URL of its own per test: the page-wide index is per feed URL. */
+const loadFresh = (url: string) => loadFeed(url, { fresh: true });
 
 /** What a reader sees of results: each hit's article, marked title and excerpt. */
 const seen = (r: Awaited<ReturnType<SearchEngine['search']>>) => ({
@@ -24,7 +21,7 @@ describe('search in a worker (worker-client)', () => {
   afterEach(() => resetSearchWorker());
 
   it('runs in a worker and gives exactly what the engine on the page gives', async () => {
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const remote = await searchFor(feed);
     expect(remote.thread).to.equal('worker');
     const local = await SearchEngine.create(feed.items, { cache: null });
@@ -36,7 +33,7 @@ describe('search in a worker (worker-client)', () => {
   });
 
   it('answers with the page’s own article objects', async () => {
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const r = await (await searchFor(feed)).search('kiem diem');
     expect(r.hits.length).to.be.greaterThan(0);
     for (const h of r.hits) expect(h.article).to.equal(feed.items[h.doc]);
@@ -54,7 +51,7 @@ describe('search in a worker (worker-client)', () => {
   });
 
   it('an aborted search rejects with AbortError, and the next one answers', async () => {
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const s = await searchFor(feed);
     const abort = new AbortController();
     const pending = s.search('kiem diem', { signal: abort.signal });
@@ -77,7 +74,7 @@ describe('search in a worker (worker-client)', () => {
 
   it('a worker script that fails to load: no worker, and the search runs on the page', async () => {
     expect(await searchWorker(new URL('/no/such/worker.js', location.href))).to.equal(null);
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const s = await searchFor(feed);
     expect(s.thread).to.equal('page');
     expect((await s.search('kiem diem')).hits.map((h) => h.article.id)).to.include('5142');
@@ -91,7 +88,7 @@ describe('search in a worker (worker-client)', () => {
       }
     } as unknown as typeof Worker;
     try {
-      const feed = await load('/demo/feed.json');
+      const feed = await loadFresh('/demo/feed.json');
       const s = await searchFor(feed);
       expect(s.thread).to.equal('page');
       expect((await s.search('quan uy')).total).to.be.greaterThan(0);
@@ -101,7 +98,7 @@ describe('search in a worker (worker-client)', () => {
   });
 
   it('a worker that fails after indexing: searches go on, on the page, with the same results', async () => {
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const s = (await searchFor(feed)) as WorkerSearchEngine;
     const before = seen(await s.search('kiem diem'));
     const port = (await searchWorker())!;
@@ -111,7 +108,7 @@ describe('search in a worker (worker-client)', () => {
   });
 
   it('a worker that fails while a search is on its way: that search is answered on the page', async () => {
-    const feed = await load('/demo/feed.json');
+    const feed = await loadFresh('/demo/feed.json');
     const s = (await searchFor(feed)) as WorkerSearchEngine;
     const before = seen(await s.search('quan uy'));
     const port = (await searchWorker())!;

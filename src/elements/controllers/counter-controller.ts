@@ -9,6 +9,8 @@ export interface CounterTarget {
   key: string | null | undefined;
   /** Record one visit per browser session before reading. */
   count?: boolean;
+  /** How long to wait for the service (default: the client's 5 s). */
+  timeoutMs?: number | null;
 }
 
 export type CounterStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -70,7 +72,7 @@ export class CounterController implements ReactiveController {
   }
 
   private sync(): Promise<void> | undefined {
-    const { endpoint, key, count } = this.target();
+    const { endpoint, key, count, timeoutMs } = this.target();
     const target = endpoint && key ? `${endpoint}\n${key}` : '';
     const signature = target && `${target}\n${count ? 1 : 0}`;
     if (signature === this.signature) return;
@@ -87,16 +89,16 @@ export class CounterController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    return this.load(endpoint, key, !!count);
+    return this.load(endpoint, key, !!count, timeoutMs && timeoutMs > 0 ? timeoutMs : undefined);
   }
 
-  private async load(endpoint: string, key: string, record: boolean) {
+  private async load(endpoint: string, key: string, record: boolean, timeoutMs: number | undefined) {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     this.status = 'loading';
     this.error = null;
     this.host.requestUpdate();
-    const live = loadCount(endpoint, key, { record });
+    const live = loadCount(endpoint, key, { record, timeoutMs });
     // The last known count paints at once; it also stays when the service fails first.
     void lastKnownCount(endpoint, key).then((cached) => {
       if (current() && cached && this.count === null) {

@@ -2,8 +2,9 @@ import { expect, fixture, html as fhtml } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CounterController } from '../../../src/elements/controllers/counter-controller.js';
-import { cachedCountIs, directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../../helpers/counter.js';
-import { uniqueId, until } from '../../helpers/mock.js';
+import { cachedCountIs, directEndpoint, proxyEndpoint, serviceCount, serviceHit } from '../../support/counter.js';
+import { uniqueId } from '../../support/mock.js';
+import { until } from '../../support/until.js';
 
 /** What <bantin-article> does with it: the views of one article, counted once per session. */
 class ViewsProbe extends LitElement {

@@ -3,7 +3,8 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../../src/elements/controllers/feed-controller.js';
 import { LocaleController } from '../../../src/elements/controllers/locale-controller.js';
-import { mockFeed, mockRequests, uniqueId, feedJson, item, until } from '../../helpers/mock.js';
+import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../../support/mock.js';
+import { until } from '../../support/until.js';
 
 /** A minimal consumer: shows the item count, or the error code. */
 class ProbeElement extends LitElement {

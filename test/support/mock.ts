@@ -1,9 +1,9 @@
-/** Browser-side helpers for the test server's programmable feeds (test/server/mock-feeds.mjs). */
+/** Browser-side helpers for the test server's programmable feeds (test/support/plugins/mock-feeds.mjs). */
 
 export interface MockConfig {
   status?: number;
   body?: string;
-  /** A file served as the body: a project path, or `corpus:<path>` in ../shared/corpus. */
+  /** A file served as the body: a path in the repository, e.g. `test/fixtures/feeds/rss-parser/guardian.rss`. */
   file?: string;
   /** With `file`: send ETag/Last-Modified (default true). */
   validators?: boolean;
@@ -48,17 +48,6 @@ export function feedJson(items: unknown[], extra: Record<string, unknown> = {}):
 /** A minimal valid item. */
 export function item(id: string | number, extra: Record<string, unknown> = {}) {
   return { id, title: `Tin ${id}`, content_html: `<p>Nội dung ${id}</p>`, date_published: '2017-02-27T13:35:00+07:00', ...extra };
-}
-
-/** Resolves when `predicate` holds, polling each frame; rejects after `timeoutMs`. */
-export async function until<T>(predicate: () => T | undefined | null | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = predicate();
-    if (v) return v;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 16));
-  }
 }
 
 /**

@@ -1,13 +1,11 @@
-// Test-server middleware: serves the shared corpus and programmable feed
-// endpoints, and counts requests on the server side, so tests see what the
+// Test-server middleware: programmable feed endpoints, and counts requests on the server side, so tests see what the
 // network really saw.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const CORPUS_DIR = resolve(process.env.BANTIN_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
 /** id -> { config, requests: [{ method, headers, at }] } */
 const mocks = new Map();
@@ -33,10 +31,8 @@ function within(dir, rel) {
   return full.startsWith(dir + '/') ? full : null;
 }
 
-function filePath(spec) {
-  if (spec.startsWith('corpus:')) return within(CORPUS_DIR, spec.slice(7));
-  return within(ROOT, spec);
-}
+/** A repository file a mock serves; nothing outside the repository. */
+const filePath = (spec) => within(ROOT, spec);
 
 async function readJson(ctx) {
   const chunks = [];
@@ -117,9 +113,10 @@ export async function mockFeeds(ctx, next) {
     return;
   }
 
-  // The shared corpus, read-only, with validators.
-  if (path.startsWith('/corpus/')) {
-    const full = within(CORPUS_DIR, decodeURIComponent(path.slice(8)));
+  // Repository files byte for byte, with validators: the dev server would decode and
+  // re-encode text files, and real feeds come in gb2312 or ISO-8859-1.
+  if (path.startsWith('/raw/')) {
+    const full = filePath(decodeURIComponent(path.slice(5)));
     if (!full) return next();
     try {
       const f = await readCached(full);

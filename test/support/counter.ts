@@ -1,6 +1,7 @@
-/** Browser-side helpers for the real counter service the test run starts (test/server/counter-service.mjs). */
+/** Browser-side helpers for the real counter service the test run starts (test/support/plugins/counter-service.mjs). */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { lastKnownCount } from '../../src/counter/index.js';
+import { until } from './until.js';
 
 let direct: string | null = null;
 
@@ -41,9 +42,5 @@ export async function serviceHit(key: string): Promise<number> {
 
 /** Resolves once the last known count of `key` at `endpoint` is `count` (it is written in the background). */
 export async function cachedCountIs(endpoint: string, key: string, count: number, timeoutMs = 10_000): Promise<void> {
-  const start = performance.now();
-  while ((await lastKnownCount(endpoint, key))?.count !== count) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for the cached count ${count} of ${key}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until(async () => (await lastKnownCount(endpoint, key))?.count === count, timeoutMs, `the cached count ${count} of ${key}`);
 }
