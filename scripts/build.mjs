@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // npm run build:
-//   dist/index.js, dist/<element>.js, dist/feed.js, dist/format.js (+ dist/chunks/)
-//       ES modules for npm users; lit, idb-keyval, fuse.js and dompurify stay imports.
+//   dist/index.js, dist/entries/<element>.js, dist/feed/, dist/format/, dist/search/ …
+//       ES modules for npm users, compiled by tsc file by file (a library build: no
+//       bundler helpers, lit, idb-keyval, fuse.js and dompurify stay bare imports,
+//       the search worker is `new Worker(new URL('./search-worker.js', import.meta.url))`),
+//       with .d.ts files beside them.
 //   dist/cdn/<element>.js (+ dist/cdn/chunks/)
 //       everything bundled, one module per element (what dist/bantin.min.js loads).
 //   dist/bantin.esm.js (+ dist/esm/)
@@ -9,10 +12,10 @@
 //   In both, DOMPurify, fuse.js and the search engine are chunks loaded on use.
 //   dist/bantin.min.js
 //       the classic script for webmasters: defines elements on sight from dist/cdn/.
-//   dist/types/  .d.ts for every module.
 //   custom-elements.json  the Custom Elements Manifest.
 import { build } from 'vite';
-import { readdirSync, rmSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './minify-templates.mjs';
@@ -38,34 +41,6 @@ const common = {
   // The search worker is an ES module, bundled whole (it imports from no other chunk).
   worker: { format: 'es' },
 };
-
-// npm: one entry per element plus the data layers, dependencies external.
-await build({
-  ...common,
-  build: {
-    outDir: r('dist'),
-    emptyOutDir: false,
-    target: 'es2022',
-    // No preload helper around dynamic imports: it needs \`document\` (the data layer runs in
-    // Node too) and would add <link rel=modulepreload> tags to pages bantin does not own.
-    modulePreload: false,
-    sourcemap: true,
-    minify: false,
-    rolldownOptions: {
-      input: {
-        index: r('src/index.ts'),
-        feed: r('src/feed/index.ts'),
-        format: r('src/format/index.ts'),
-        'search-engine': r('src/search/index.ts'),
-        ...Object.fromEntries(elements.map((e) => [e, r(`src/entries/${e}.ts`)])),
-      },
-      // fuse.js is imported as fuse.js/basic: both spellings stay imports.
-      external: [/^lit($|\/)/, /^@lit\//, 'idb-keyval', /^fuse\.js(\/|$)/, 'dompurify'],
-      preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
-});
 
 // CDN, everything bundled and minified. Per-element entries for the loader:
 // what two or more elements share (Lit, the feed store, formats, the base
@@ -116,7 +91,29 @@ await build({
   },
 });
 
+// npm: each module of src/ compiled on its own into dist/ by esbuild (no bundling: plain ES
+// modules, bare imports, import() as written), and its .d.ts beside it by tsc.
+const modules = readdirSync(r('src'), { recursive: true })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'loader.ts')
+  .map((f) => r(`src/${f}`));
+await esbuild({
+  entryPoints: modules,
+  outdir: r('dist'),
+  outbase: r('src'),
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: true,
+  tsconfig: r('tsconfig.json'),
+  logLevel: 'warning',
+});
 execFileSync(process.execPath, [r('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+// The one path a per-file build leaves as written: the worker script in
+// `new Worker(new URL('./search-worker.ts', import.meta.url))`, which consumers' bundlers follow.
+const client = r('dist/search/worker-client.js');
+const compiled = readFileSync(client, 'utf8');
+const fixed = compiled.replaceAll('new URL("./search-worker.ts", import.meta.url)', 'new URL("./search-worker.js", import.meta.url)');
+if (fixed === compiled) throw new Error(`${client}: the search worker's URL was not found; the npm build would start no worker`);
+writeFileSync(client, fixed);
 // The manifest (docs/reference.md is generated from it by `npm run docs`, and
 // `npm test` checks the committed one is in step).
 execFileSync(process.execPath, [r('node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'], { cwd: root, stdio: 'inherit' });

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// The package as users get it: `npm pack`, check what is inside, install the
+// The package as users get it: `npm pack` (or BANTIN_TARBALL), check what is inside, install the
 // tarball into a fresh project, then resolve every export with Node, use the
 // data layer in Node, and type-check a developer's TypeScript against it.
 // Needs `npm run build` first. No network: the dependencies (lit & co.) come from
 // npm's cache, which `npm ci` of this project filled.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pack } from './lib/pack.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The files in a tarball, as npm's listing names them. */
+const listing = (tarball) => sh('tar', ['-tzf', tarball], root).trim().split('\n').map((f) => f.replace(/^package\//, ''));
 const work = mkdtempSync(join(tmpdir(), 'bantin-pack-'));
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 let failed = 0;
@@ -20,25 +23,28 @@ const check = (ok, what) => {
 };
 
 try {
-  const [pack] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], root));
-  const files = pack.files.map((f) => f.path);
+  const packed = process.env.BANTIN_TARBALL ? { tarball: process.env.BANTIN_TARBALL, files: listing(process.env.BANTIN_TARBALL) } : pack(work);
+  const { files } = packed;
   const allowed = /^(dist\/|server\/|custom-elements\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
   check(files.every((f) => allowed.test(f)), `the package holds only dist/, server/, custom-elements.json, README, CHANGELOG, LICENSE (extra: ${files.filter((f) => !allowed.test(f)).join(', ') || 'none'})`);
-  for (const must of ['dist/bantin.min.js', 'dist/bantin.esm.js', 'dist/index.js', 'dist/types/index.d.ts', 'custom-elements.json', 'server/cli.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  for (const must of ['dist/bantin.min.js', 'dist/bantin.esm.js', 'dist/index.js', 'dist/index.d.ts', 'dist/entries/article.js', 'dist/search/search-worker.js', 'custom-elements.json', 'server/cli.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     check(files.includes(must), `the package has ${must}`);
   }
   check(!files.some((f) => f.startsWith('dist/demo/') || f.includes('.test.')), 'no demo build, no tests');
-  console.log(`# ${pack.filename}: ${files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed`);
+  console.log(`# ${packed.tarball}: ${files.length} files, ${(statSync(packed.tarball).size / 1024).toFixed(1)} KB packed`);
+  const npmModules = files.filter((f) => f.endsWith('.js') && !/^dist\/(cdn|esm|assets)\/|^dist\/bantin\.|^server\//.test(f));
+  const helpers = npmModules.filter((f) => /__vitePreload|preload-helper/.test(sh('tar', ['-xzOf', packed.tarball, `package/${f}`], work)));
+  check(helpers.length === 0, `the npm modules are plain ES modules, no bundler's helper in them (${helpers.join(', ') || 'none'})`);
 
   const app = join(work, 'app');
   sh('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--offline', '--ignore-scripts', join(work, pack.filename)], app);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--offline', '--ignore-scripts', packed.tarball], app);
 
   // Node resolution of every export, and the data layer running in Node.
   const node = `
     const subpaths = ['bantin', 'bantin/article', 'bantin/news-list', 'bantin/counter', 'bantin/date-picker', 'bantin/search',
-      'bantin/feed', 'bantin/format', 'bantin/search-engine', 'bantin/bantin.min.js', 'bantin/bantin.esm.js', 'bantin/custom-elements.json'];
+      'bantin/feed', 'bantin/format', 'bantin/search-engine', 'bantin/search-worker', 'bantin/bantin.min.js', 'bantin/bantin.esm.js', 'bantin/custom-elements.json'];
     const { existsSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
     for (const s of subpaths) if (!existsSync(fileURLToPath(import.meta.resolve(s)))) throw new Error('missing ' + s);

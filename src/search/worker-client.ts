@@ -48,28 +48,51 @@ export type FromWorker =
 const ITEMS_PER_MESSAGE = 100;
 
 /**
- * The worker script's URL, written as `new Worker(new URL(…, import.meta.url), …)`:
- * the form bundlers recognise to bundle a worker and rewrite its URL. This
- * `Worker` only keeps the URL; the real one starts when a search box is first used.
+ * Starts the search worker, written as `new Worker(new URL(…, import.meta.url), { type: 'module' })`
+ * with the global `Worker`: the form Vite and webpack recognise in a package to bundle the
+ * worker (and its imports, fuse.js included) and rewrite its URL. Only `workerScript` calls it.
  */
-class Worker {
-  constructor(
-    readonly url: URL,
-    readonly options: WorkerOptions,
-  ) {}
+const startWorker = () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker script: its URL and the options its bundler gave it (webpack's are a classic script). */
+export interface WorkerScript {
+  url: URL;
+  options: WorkerOptions;
 }
-const workerScript = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }).url;
 
 /**
- * Starts a module worker from `url`. A script on another origin (a CDN) cannot
- * be a worker's script; a same-origin blob that imports it can (module
- * imports are fetched with CORS).
+ * The worker script as the bundler wrote it: `startWorker` run against a stand-in
+ * `Worker` that only keeps its arguments. The real worker starts in `spawnWorker`, which
+ * can also start a script on another origin (a CDN), where `new Worker(url)` would throw.
  */
-export function spawnWorker(url: URL, viaBlob = url.origin !== location.origin): globalThis.Worker {
-  if (!viaBlob) return new globalThis.Worker(url, { type: 'module' });
-  const blob = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+function workerScript(): WorkerScript {
+  const real = globalThis.Worker;
+  let script: WorkerScript | null = null;
+  globalThis.Worker = class {
+    constructor(url: URL | string, options: WorkerOptions = {}) {
+      script = { url: new URL(url, location.href), options };
+    }
+  } as unknown as typeof Worker;
   try {
-    return new globalThis.Worker(blob, { type: 'module' });
+    startWorker();
+  } finally {
+    globalThis.Worker = real;
+  }
+  return script!;
+}
+
+/**
+ * Starts a worker from `script`. A script on another origin (a CDN) cannot be a
+ * worker's script; a same-origin blob that loads it can (a module worker's imports
+ * and a classic worker's importScripts are both fetched across origins).
+ */
+export function spawnWorker({ url, options }: WorkerScript, viaBlob = url.origin !== location.origin): globalThis.Worker {
+  if (!viaBlob) return new globalThis.Worker(url, options);
+  const module = options.type === 'module';
+  const source = module ? `import ${JSON.stringify(url.href)};` : `importScripts(${JSON.stringify(url.href)});`;
+  const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return new globalThis.Worker(blob, options);
   } finally {
     // The worker fetches the blob after the constructor returns: revoke it once that has surely happened.
     setTimeout(() => URL.revokeObjectURL(blob), 60_000);
@@ -80,7 +103,7 @@ export function spawnWorker(url: URL, viaBlob = url.origin !== location.origin):
 export class WorkerPort {
   private seq = 0;
   private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
-  /** Set once the worker failed: requests then reject at once. */
+  /** Set once the worker failed: requests then reject at once, and searches run on the page. */
   failed: Error | null = null;
 
   constructor(readonly worker: globalThis.Worker) {
@@ -90,17 +113,33 @@ export class WorkerPort {
       const waiting = this.pending.get(m.seq);
       if (!waiting) return;
       this.pending.delete(m.seq);
-      if (m.type === 'error') waiting.reject(Object.assign(new Error(m.message), { name: m.name }));
-      else waiting.resolve(m);
+      if (m.type !== 'error') waiting.resolve(m);
+      else if (m.name === 'AbortError') waiting.reject(Object.assign(new Error(m.message), { name: m.name }));
+      else {
+        // The worker cannot do what the page can (a chunk of it failed to load): the page takes over.
+        waiting.reject(new Error(m.message));
+        this.retire(new Error(`the search worker could not search (${m.name}: ${m.message})`));
+      }
     });
     const fail = (e: Event) => {
       e.preventDefault();
-      this.failed ??= new Error(`bantin: the search worker failed${(e as ErrorEvent).message ? `: ${(e as ErrorEvent).message}` : ''}`);
-      for (const { reject } of this.pending.values()) reject(this.failed);
-      this.pending.clear();
+      this.retire(new Error(`the search worker failed${(e as ErrorEvent).message ? `: ${(e as ErrorEvent).message}` : ''}`));
     };
     worker.addEventListener('error', fail);
     worker.addEventListener('messageerror', fail);
+  }
+
+  /**
+   * Gives up on the worker: it died, or it answered with an error (one of its chunks did not
+   * load, say). Whatever it was asking is asked again on the page; one console warning says why.
+   */
+  retire(reason: Error) {
+    if (this.failed) return;
+    this.failed = reason;
+    console.warn(`bantin: ${reason.message}; searching on the page instead.`);
+    for (const { reject } of this.pending.values()) reject(reason);
+    this.pending.clear();
+    this.worker.terminate();
   }
 
   post(m: ToWorker) {
@@ -140,12 +179,13 @@ let started: Promise<WorkerPort | null> | null = null;
  * The page's search worker, started on first call; null where none can start.
  * Every feed's index lives in this one worker.
  */
-export function searchWorker(url: URL = workerScript()): Promise<WorkerPort | null> {
+export function searchWorker(script: WorkerScript = workerScript()): Promise<WorkerPort | null> {
   started ??= new Promise<WorkerPort | null>((resolve) => {
     let worker: globalThis.Worker;
     try {
-      worker = spawnWorker(url);
-    } catch {
+      worker = spawnWorker(script);
+    } catch (e) {
+      console.warn(`bantin: the search worker cannot start here (${(e as Error)?.message ?? e}); searching on the page instead.`);
       resolve(null);
       return;
     }
@@ -160,6 +200,7 @@ export function searchWorker(url: URL = workerScript()): Promise<WorkerPort | nu
     };
     const onError = (e: Event) => {
       e.preventDefault();
+      console.warn(`bantin: the search worker ${script.url.href} did not start (its script or one of its chunks failed to load); searching on the page instead.`);
       done(null);
     };
     worker.addEventListener('message', onMessage);

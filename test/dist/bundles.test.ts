@@ -120,7 +120,7 @@ describe('dist/bantin.esm.js and the npm build', () => {
     const el = doc.querySelector('bantin-search')!;
     el.shadowRoot!.querySelector('input')!.focus();
     // The page fetches the small client; the worker fetches its script and fuse.js (the engine is in its script).
-    const expected = ['/dist/esm/worker-client.js', '/dist/assets/worker.js', '/dist/assets/fuse.basic.js'];
+    const expected = ['/dist/esm/worker-client.js', '/dist/assets/search-worker.js', '/dist/assets/fuse.basic.js'];
     let lastLazy: string[] = [];
     const t0 = performance.now();
     while (!expected.every((p) => lastLazy.includes(p)) && performance.now() - t0 < 10_000) {
@@ -147,7 +147,7 @@ describe('dist/bantin.esm.js and the npm build', () => {
   });
 
   it('a per-element npm entry defines only its element', async () => {
-    const { win, frame } = await open({ modules: '/dist/news-list.js' });
+    const { win, frame } = await open({ modules: '/dist/entries/news-list.js' });
     expect(win.customElements.get('bantin-news-list')).to.exist;
     expect(win.customElements.get('bantin-article')).to.equal(undefined);
     expect(win.customElements.get('bantin-counter')).to.equal(undefined);
@@ -155,9 +155,9 @@ describe('dist/bantin.esm.js and the npm build', () => {
   });
 
   it('exports the classes for subclassing under another tag', async () => {
-    const { win, doc, frame } = await open({ modules: '/dist/news-list.js' });
+    const { win, doc, frame } = await open({ modules: '/dist/entries/news-list.js' });
     const mod = await (win as unknown as { eval: (s: string) => Promise<{ BantinNewsList: CustomElementConstructor }> }).eval(
-      `import('/dist/news-list.js')`,
+      `import('/dist/entries/news-list.js')`,
     );
     class PortalList extends (mod.BantinNewsList as unknown as { new (): HTMLElement }) {}
     win.customElements.define('portal-news-list', PortalList as unknown as CustomElementConstructor);

@@ -15,7 +15,7 @@ const seen = (r: Awaited<ReturnType<SearchEngine['search']>>) => ({
 });
 
 const QUERIES = ['kiem diem', 'quận ủy', 'duong', 'đường', 'ban thuong vu', 'k', 'kiem d'];
-const WORKER_SCRIPT = new URL('../../src/search/worker.ts', import.meta.url);
+const WORKER_SCRIPT = { url: new URL('../../src/search/search-worker.ts', import.meta.url), options: { type: 'module' as const } };
 
 describe('search in a worker (worker-client)', () => {
   afterEach(() => resetSearchWorker());
@@ -72,8 +72,28 @@ describe('search in a worker (worker-client)', () => {
     expect(ready).to.deep.equal({ type: 'ready' });
   });
 
+  it('a worker that starts but cannot search (a chunk of it failed to load): the page answers, with one warning', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      // Says it is ready, then answers every request with the error a missing chunk gives.
+      const port = await searchWorker({ url: new URL('/test/fixtures/failing-search-worker.js', location.href), options: { type: 'module' } });
+      expect(port).to.not.equal(null);
+      const feed = await loadFresh('/demo/feed.json');
+      const s = await searchFor(feed);
+      expect((await s.search('kiem diem')).hits.map((h) => h.article.id)).to.include('5142');
+      expect((await s.search('quan uy')).total).to.be.greaterThan(0);
+      expect(port!.failed).to.be.instanceOf(Error);
+      expect(warnings.filter((w) => /search worker/.test(w))).to.have.length(1);
+      expect(warnings[0]).to.contain('Failed to fetch dynamically imported module');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('a worker script that fails to load: no worker, and the search runs on the page', async () => {
-    expect(await searchWorker(new URL('/no/such/worker.js', location.href))).to.equal(null);
+    expect(await searchWorker({ url: new URL('/no/such/worker.js', location.href), options: { type: 'module' } })).to.equal(null);
     const feed = await loadFresh('/demo/feed.json');
     const s = await searchFor(feed);
     expect(s.thread).to.equal('page');
