@@ -4,7 +4,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { matchesFilter, neighbours, newestFirst, type Direction } from '../feed/select.js';
 import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
-import { label } from '../format/labels.js';
+import { errorLabel, label } from '../format/labels.js';
 import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
@@ -129,6 +129,10 @@ export class BantinNewsList extends BantinElement {
         margin: 0;
         color: var(--_muted);
         font-size: 0.92em;
+      }
+      .error .detail {
+        display: block;
+        color: var(--_muted);
       }
       .more {
         margin-top: 0.5rem;
@@ -302,12 +306,15 @@ export class BantinNewsList extends BantinElement {
   }
 
   private showMore() {
-    // A click while the items asked for are still on their way asks for nothing more.
-    if (this.data.state.loadingMore && this.candidates().items.length < this.shown) return;
-    this.focusIndex = this.shown;
-    this.shown += this.step;
+    // Still short of what was asked (the page is on its way, or it failed): a click asks again, never for more on top.
+    if (this.candidates().items.length >= this.shown) {
+      this.focusIndex = this.shown;
+      this.shown += this.step;
+    }
+    if (this.data.state.loadingMore) return;
     // "Xem tiếp" is the reader asking: allow a few more pages.
     this.autoPages = 0;
+    this.requestUpdate();
   }
 
   private clearDate() {
@@ -354,12 +361,23 @@ export class BantinNewsList extends BantinElement {
           ? this.renderRows(3)
           : html`<p class="empty" part="empty">${day ? label(lang, 'emptyDay', { date: dayText }) : label(lang, 'empty')}</p>`}
       ${canShowMore && visible.length
-        ? // Never disabled: a page being loaded for another list of the feed must not swallow this reader's click.
-          html`<button type="button" class="more" part="more" @click=${this.showMore} aria-busy=${s.loadingMore ? 'true' : 'false'}>
-            ${s.loadingMore ? label(lang, 'loadingMore') : label(lang, 'more')}
-          </button>`
+        ? html`${
+            // A next page that failed is not an error of the list: the items stay, and the "Xem tiếp" of a
+            // list that needs that page says it (in the reader's language) and tries again when clicked.
+            s.error && !s.stale && !s.loadingMore && !complete
+              ? html`<p class="error" part="error" role="alert">
+                  ${label(lang, 'moreFailed')} ${errorLabel(lang, s.error.code, s.error.status)}
+                  <small class="detail">${s.error.message}</small>
+                </p>`
+              : nothing
+          }
+          ${
+            // Never disabled: a page being loaded for another list of the feed must not swallow this reader's click.
+            html`<button type="button" class="more" part="more" @click=${this.showMore} aria-busy=${s.loadingMore ? 'true' : 'false'}>
+              ${s.loadingMore ? label(lang, 'loadingMore') : label(lang, 'more')}
+            </button>`
+          }`
         : nothing}
-      ${s.error && s.feed && !s.stale ? html`<p class="error" part="error" role="alert">${s.error.message}</p>` : nothing}
     </section>`;
   }
 

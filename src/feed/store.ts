@@ -263,6 +263,8 @@ export class FeedStore {
         feed: { ...feed, nextUrl, items: [...feed.items, ...added] },
         hasMore: !!nextUrl && !loop,
         loadingMore: false,
+        // An earlier failed page is forgotten; a failed revalidation still marks the feed stale.
+        error: this.current.stale ? this.current.error : null,
         skipped: [...this.current.skipped, ...skipped],
       });
       return added.length;

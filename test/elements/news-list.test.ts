@@ -134,6 +134,48 @@ describe('<bantin-news-list>', () => {
     expect((await mockRequests(page2)).length).to.equal(1);
   });
 
+  it('a next page that fails: the items stay, "Xem tiếp" says so in the reader\'s language, and a click tries again', async () => {
+    const page2 = uniqueId('p2');
+    const page2Url = await mockFeed(page2, { status: 404, body: 'Not Found' });
+    const page1 = JSON.parse(await (await fetch(DEMO)).text());
+    const url = await mockFeed(uniqueId('p1'), { body: JSON.stringify({ ...page1, next_url: page2Url }) });
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="vi">
+      <bantin-news-list feed=${url} limit="20"></bantin-news-list>
+      <bantin-news-list feed=${url} relative-to="5142" direction="newer" limit="3"></bantin-news-list>
+    </div>`);
+    const [el, newer] = [...wrap.querySelectorAll<BantinNewsList>('bantin-news-list')];
+    await ready(el);
+    moreButton(el)!.click();
+    await until(() => root(el).querySelector('[part="error"]'), 5000, 'the failure at "Xem tiếp"');
+    // The 30 items of page 1 stay; the list is not an error box.
+    expect(links(el)).to.have.length(30);
+    const error = root(el).querySelector('[part="error"]')!;
+    expect(error.textContent).to.contain('Không tải được các tin tiếp theo.');
+    expect(error.textContent).to.contain('Máy chủ trả lỗi 404 khi tải bản tin.');
+    expect(moreButton(el)!.textContent!.trim()).to.equal('Xem tiếp');
+    // Another list of the feed, which needs no later page (newer items are all on page 1), says nothing of it.
+    expect(root(newer).querySelector('[part="error"]')?.textContent ?? null).to.equal(null);
+    expect(links(newer)).to.have.length(3);
+
+    // The page is back: one click loads it, shows the next items and clears the message.
+    await mockFeed(page2, { file: 'demo/feed-2.json' });
+    moreButton(el)!.click();
+    await until(() => links(el).length === 40, 5000, '40 items');
+    expect(root(el).querySelector('[part="error"]')?.textContent ?? null).to.equal(null);
+    expect((await mockRequests(page2)).length).to.equal(2);
+  });
+
+  it('says a failed next page in English on an English page', async () => {
+    const url = await mockFeed(uniqueId('p1'), { body: feedJson([item(1), item(2)], { next_url: await mockFeed(uniqueId('p2'), { drop: true }) }) });
+    const el = await fixture<BantinNewsList>(html`<bantin-news-list lang="en" feed=${url} limit="1"></bantin-news-list>`);
+    await ready(el);
+    moreButton(el)!.click();
+    moreButton(el)!.click();
+    await until(() => root(el).querySelector('[part="error"]'), 5000, 'the failure');
+    expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('Could not load more news.');
+    expect(links(el)).to.have.length(2);
+  });
+
   it('"Xem tiếp" clicked again while its page loads asks once, not twice', async () => {
     const { url, page2 } = await twoPageDemo({ page2DelayMs: 800 });
     const el = await fixture<BantinNewsList>(html`<bantin-news-list feed=${url} limit="20"></bantin-news-list>`);
