@@ -6,29 +6,55 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBantinServer } from './app.js';
-import { KEY_PATTERN } from './counter.js';
+import { KEY_PATTERN, parseKeyPatterns } from './counter.js';
 import { parseOrigins } from './origin.js';
-import { MissingDriverError, openStore } from './store/store.js';
+import { MissingDriverError, logOutages, openStore } from './store/store.js';
 
 const USAGE = `Usage: bantin-server [options]
 
-  --feeds DIR        serve the files in DIR (feeds as application/feed+json, with ETag/304)
-  --db FILE          SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
-  --port N           port to listen on (default 8787; 0 picks a free one)
-  --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --origin URL       a site whose pages may use the counter, e.g. https://quan5.example.vn
-                     (repeatable; "*" allows any; default: the server's own origin only)
-  --seed KEY=N       raise KEY to at least N, e.g. --seed site=19467540 (repeatable)
-  -h, --help         this text
+  --feeds DIR          serve the files in DIR (feeds as application/feed+json, with ETag/304)
+  --db FILE            SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
+  --port N             port to listen on (default 8787; 0 picks a free one)
+  --host ADDR          address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --origin URL         a site whose pages may use the counter, e.g. https://quan5.example.vn
+                       (repeatable; "*" allows any; the server's own origin is always allowed)
+  --public-origin URL  the origin readers reach this server at, behind a proxy (repeatable);
+                       Host and X-Forwarded-Host are never trusted for that
+  --seed KEY=N         raise KEY to at least N, e.g. --seed site=19467540 (repeatable)
+  --max-keys N         refuse new keys beyond N with 429 (default 100000; 0: no cap)
+  --keys LIST          only these keys, or prefixes ending in *, e.g. 'site,article:*' (default: any)
+  --rate N             hits a second per client, refilled steadily (default 20; 0: no limit)
+  --burst N            hits a client may send at once (default 60)
+  --trust-proxy        a proxy in front sets X-Forwarded-For: its last address is the client
+  --timeout S          seconds a client has for its request's headers, and for its body (default 5)
+  --max-connections N  open connections at once; more are dropped (default 512)
+  -h, --help           this text
 
 API: GET /counter?key=site, GET /counter?keys=a,b, POST /counter {"key":"site"}`;
 
+/**
+ * @param {string} message
+ * @param {number} [code] 2: a usage error (the usage follows), 1: anything else
+ * @returns {never}
+ */
 function fail(message, code = 2) {
   console.error(`bantin-server: ${message}`);
   if (code === 2) console.error(`\n${USAGE}`);
   process.exit(code);
 }
 
+/**
+ * @param {string} flag
+ * @param {string} value
+ * @param {{ min?: number, integer?: boolean }} [rules]
+ */
+function number(flag, value, { min = 0, integer = true } = {}) {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || (integer && !Number.isSafeInteger(n))) fail(`${flag} ${value}: expected ${integer ? 'a whole number' : 'a number'} of at least ${min}`);
+  return n;
+}
+
+/** @param {string[]} argv */
 function parse(argv) {
   let values;
   try {
@@ -40,12 +66,20 @@ function parse(argv) {
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         origin: { type: 'string', multiple: true, default: [] },
+        'public-origin': { type: 'string', multiple: true, default: [] },
         seed: { type: 'string', multiple: true, default: [] },
+        'max-keys': { type: 'string', default: '100000' },
+        keys: { type: 'string', multiple: true, default: [] },
+        rate: { type: 'string', default: '20' },
+        burst: { type: 'string', default: '60' },
+        'trust-proxy': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '5' },
+        'max-connections': { type: 'string', default: '512' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (e) {
-    fail(e.message);
+    fail(/** @type {Error} */ (e).message);
   }
   if (values.help) {
     console.log(USAGE);
@@ -57,49 +91,78 @@ function parse(argv) {
   const seeds = values.seed.map((s) => {
     const m = /^([^=]+)=(\d+)$/.exec(s);
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
-    return [m[1], Number(m[2])];
+    return /** @type {[string, number]} */ ([m[1], Number(m[2])]);
   });
-  let origins;
   try {
-    origins = parseOrigins(values.origin);
+    const origins = parseOrigins(values.origin);
+    const publicOrigins = parseOrigins(values['public-origin'], '--public-origin');
+    const allowKey = parseKeyPatterns(values.keys);
+    return {
+      ...values,
+      port,
+      seeds,
+      origins,
+      publicOrigins,
+      maxKeys: number('--max-keys', values['max-keys']),
+      limits: {
+        allowKey,
+        rate: number('--rate', values.rate, { integer: false }),
+        burst: number('--burst', values.burst, { min: 1 }),
+        trustProxy: values['trust-proxy'],
+        timeoutMs: number('--timeout', values.timeout, { min: 0.01, integer: false }) * 1000,
+        maxConnections: number('--max-connections', values['max-connections'], { min: 1 }),
+      },
+    };
   } catch (e) {
-    fail(e.message);
+    fail(/** @type {Error} */ (e).message);
   }
-  return { ...values, port, seeds, origins };
 }
 
 const options = parse(process.argv.slice(2));
+const log = (/** @type {string} */ line) => console.error(`bantin-server: ${line}`);
 
+/** @type {import('./store/store.js').CounterStore} */
 let store;
 try {
-  store = await openStore(options.db);
+  store = await openStore({ db: options.db, maxKeys: options.maxKeys });
+  for (const [key, value] of options.seeds) await store.seed(key, value);
 } catch (e) {
   if (e instanceof MissingDriverError) fail(e.message, 1);
-  fail(`cannot open the counts database ${options.db}: ${e.message}`, 1);
+  const message = /** @type {Error} */ (e).message;
+  fail(`cannot use the counts database ${options.db}: ${message}`, 1);
 }
-for (const [key, value] of options.seeds) store.seed(key, value);
+store = logOutages(store, log);
 
 // Never serve the counts themselves, even when --db sits inside --feeds.
 const dbFile = options.db === ':memory:' ? null : await realpath(resolve(options.db));
 const hidden = dbFile ? ['', '-wal', '-shm', '-journal'].map((suffix) => dbFile + suffix) : [];
 
-const server = await createBantinServer({ store, feeds: options.feeds ?? null, origins: options.origins, hidden });
+const server = await createBantinServer({
+  store,
+  feeds: options.feeds ?? null,
+  origins: options.origins,
+  publicOrigins: options.publicOrigins,
+  hidden,
+  limits: options.limits,
+});
 server.on('error', (e) => fail(`cannot listen on ${options.host}:${options.port}: ${e.message}`, 1));
 server.listen(options.port, options.host, () => {
-  const { address, port } = server.address();
+  const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const host = address.includes(':') ? `[${address}]` : address;
+  const cap = options.maxKeys ? `at most ${options.maxKeys.toLocaleString('en')} keys` : 'no cap on keys';
   console.log(
-    `bantin-server: counts in ${options.db}${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
+    `bantin-server: counts in ${options.db} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
       `listening on http://${host}:${port}`,
   );
 });
 
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 function stop(signal) {
   if (stopping) process.exit(1); // a second Ctrl-C: do not wait
   stopping = true;
-  server.close(() => {
-    store.close();
+  server.close(async () => {
+    await store.close();
     process.exit(0);
   });
   server.closeIdleConnections();
