@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // bantin-server: the reference counter service, and a file server for feeds.
 //   npx bantin-server --feeds ./demo --db ./counts.sqlite --port 8787
+//   npx bantin-server --redis redis://127.0.0.1:6379/0 --port 8787   (several instances, one count)
 import { statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -9,11 +10,17 @@ import { createBantinServer } from './app.js';
 import { KEY_PATTERN, parseKeyPatterns } from './counter.js';
 import { parseOrigins } from './origin.js';
 import { MissingDriverError, logOutages, openStore } from './store/store.js';
+import { parseRedisUrl, redactUrl } from './store/redis.js';
 
 const USAGE = `Usage: bantin-server [options]
 
   --feeds DIR          serve the files in DIR (feeds as application/feed+json, with ETag/304)
   --db FILE            SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
+  --redis URL          keep the counts in Redis (or Valkey) instead, shared by every instance:
+                       redis://[user:password@]host:port/db, rediss:// for TLS (needs ioredis)
+  --redis-prefix P     put before every key in Redis (default bantin:counter:)
+  --redis-sentinel NAME  the --redis URLs are Sentinels watching master group NAME (repeat --redis)
+  --redis-cluster      the --redis URLs are Redis Cluster nodes; the prefix needs a hash tag, like {bantin}:
   --port N             port to listen on (default 8787; 0 picks a free one)
   --host ADDR          address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --origin URL         a site whose pages may use the counter, e.g. https://quan5.example.vn
@@ -63,6 +70,10 @@ function parse(argv) {
       options: {
         feeds: { type: 'string' },
         db: { type: 'string', default: 'counts.sqlite' },
+        redis: { type: 'string', multiple: true, default: [] },
+        'redis-prefix': { type: 'string', default: 'bantin:counter:' },
+        'redis-sentinel': { type: 'string' },
+        'redis-cluster': { type: 'boolean', default: false },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         origin: { type: 'string', multiple: true, default: [] },
@@ -93,16 +104,30 @@ function parse(argv) {
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
     return /** @type {[string, number]} */ ([m[1], Number(m[2])]);
   });
+  /** @type {import('./store/redis.js').RedisTarget | null} */
+  let redis = null;
   try {
     const origins = parseOrigins(values.origin);
     const publicOrigins = parseOrigins(values['public-origin'], '--public-origin');
     const allowKey = parseKeyPatterns(values.keys);
+    if (values.redis.length) {
+      const prefix = values['redis-prefix'];
+      const cluster = values['redis-cluster'];
+      const sentinel = values['redis-sentinel'] ?? null;
+      if (values.redis.length > 1 && !cluster && !sentinel) throw new Error('--redis: one URL, or several with --redis-sentinel or --redis-cluster');
+      // Each hit's script touches the counter and the key count: in a Cluster they must share a slot.
+      if (cluster && !/\{[^}]+\}/.test(prefix)) throw new Error(`--redis-cluster: give --redis-prefix a hash tag, like '{bantin}:counter:', so every count lives in one slot`);
+      redis = { nodes: values.redis.map(parseRedisUrl), prefix, cluster, sentinel };
+    } else if (values['redis-cluster'] || values['redis-sentinel']) {
+      throw new Error('--redis-cluster and --redis-sentinel need --redis URLs');
+    }
     return {
       ...values,
       port,
       seeds,
       origins,
       publicOrigins,
+      redis,
       maxKeys: number('--max-keys', values['max-keys']),
       limits: {
         allowKey,
@@ -124,17 +149,17 @@ const log = (/** @type {string} */ line) => console.error(`bantin-server: ${line
 /** @type {import('./store/store.js').CounterStore} */
 let store;
 try {
-  store = await openStore({ db: options.db, maxKeys: options.maxKeys });
+  store = await openStore({ db: options.db, redis: options.redis, maxKeys: options.maxKeys });
   for (const [key, value] of options.seeds) await store.seed(key, value);
 } catch (e) {
   if (e instanceof MissingDriverError) fail(e.message, 1);
   const message = /** @type {Error} */ (e).message;
-  fail(`cannot use the counts database ${options.db}: ${message}`, 1);
+  fail(options.redis ? message : `cannot use the counts database ${options.db}: ${message}`, 1);
 }
 store = logOutages(store, log);
 
 // Never serve the counts themselves, even when --db sits inside --feeds.
-const dbFile = options.db === ':memory:' ? null : await realpath(resolve(options.db));
+const dbFile = options.redis || options.db === ':memory:' ? null : await realpath(resolve(options.db));
 const hidden = dbFile ? ['', '-wal', '-shm', '-journal'].map((suffix) => dbFile + suffix) : [];
 
 const server = await createBantinServer({
@@ -149,9 +174,10 @@ server.on('error', (e) => fail(`cannot listen on ${options.host}:${options.port}
 server.listen(options.port, options.host, () => {
   const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const host = address.includes(':') ? `[${address}]` : address;
+  const where = options.redis ? options.redis.nodes.map(redactUrl).join(', ') : options.db;
   const cap = options.maxKeys ? `at most ${options.maxKeys.toLocaleString('en')} keys` : 'no cap on keys';
   console.log(
-    `bantin-server: counts in ${options.db} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
+    `bantin-server: counts in ${where} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
       `listening on http://${host}:${port}`,
   );
 });

@@ -1,7 +1,6 @@
-// The storage interface the HTTP layer talks to. SQLite (./sqlite.js) is the
-// default; a networked store (Redis INCR, a SQL server) for sites that run
-// several instances behind one name only has to implement these methods and
-// throw these errors.
+// The storage interface the HTTP layer talks to: SQLite (./sqlite.js) by
+// default, Redis (./redis.js) for several instances behind one name. Any other
+// store only has to implement these methods and throw these errors.
 // Methods may return values or promises: the server awaits them.
 
 /**
@@ -92,10 +91,11 @@ export class StoreUnavailableError extends Error {
 
 /**
  * Opens the store the command line asked for.
- * @param {{ db: string, maxKeys: number }} options
+ * @param {{ db: string, redis?: import('./redis.js').RedisTarget | null, maxKeys: number }} options
  * @returns {Promise<CounterStore>}
  */
-export async function openStore({ db, maxKeys }) {
+export async function openStore({ db, redis = null, maxKeys }) {
+  if (redis) return (await import('./redis.js')).openRedisStore(redis, { maxKeys });
   return (await import('./sqlite.js')).openSqliteStore(db, { maxKeys });
 }
 

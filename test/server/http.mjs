@@ -6,7 +6,7 @@ import { request as httpRequest, Agent } from 'node:http';
 import { connect, createServer as createNetServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureRedisServer } from '../../scripts/ensure-redis.mjs';
 import { CLI } from '../../scripts/spawn-server.mjs';
 
@@ -70,27 +70,32 @@ export async function tempDir() {
 
 /**
  * A real redis-server for one test file, on a free port of 127.0.0.1, persistence
- * off unless `dir` is given (then `save()` writes a snapshot that `restart()`
+ * off unless `dir` is given (then `stop()` saves a snapshot that `restart()`
  * reads back). Installs Debian's package first when none is there.
- * @param {{ dir?: string }} [options]
+ * `args` go after the usual flags; `sentinel` runs it as a Sentinel with that
+ * config file (no persistence flags; ready once it monitors its master).
+ * @param {{ dir?: string, args?: string[], sentinel?: string }} [options]
  */
-export async function startRedis({ dir } = {}) {
+export async function startRedis({ dir, args = [], sentinel } = {}) {
   const binary = ensureRedisServer();
   let port = 0;
   /** @type {import('node:child_process').ChildProcess | null} */
   let child = null;
   let log = '';
   const persistence = dir ? ['--dir', dir, '--dbfilename', 'dump.rdb', '--save', ''] : ['--save', ''];
+  const mode = sentinel ? [sentinel, '--sentinel'] : [];
+  const flags = sentinel ? [] : [...persistence, '--appendonly', 'no'];
+  const ready = sentinel ? /\+monitor master/ : /Ready to accept connections/;
   const launch = (p) =>
     new Promise((resolve) => {
-      const c = spawn(binary, ['--port', String(p), '--bind', '127.0.0.1', ...persistence, '--appendonly', 'no', '--daemonize', 'no'], {
+      const c = spawn(binary, [...mode, '--port', String(p), '--bind', '127.0.0.1', ...flags, '--daemonize', 'no', ...args], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
       const onData = (chunk) => {
         out += chunk;
         log = (log + chunk).slice(-8192);
-        if (/Ready to accept connections/.test(out)) {
+        if (ready.test(out)) {
           c.stdout.off('data', onData);
           resolve(c);
         }
@@ -148,6 +153,38 @@ export async function startRedis({ dir } = {}) {
   };
 }
 
+/**
+ * A Redis Cluster of three masters (no replicas) on free ports, slots spread by
+ * redis-cli; resolves once every node says cluster_state:ok.
+ * @param {string} dir a folder for the nodes' cluster config files
+ */
+export async function startRedisCluster(dir) {
+  const nodes = [];
+  for (let i = 0; i < 3; i++) {
+    nodes.push(await startRedis({ args: ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${i}-${Date.now()}.conf`), '--cluster-node-timeout', '2000'] }));
+  }
+  const close = () => Promise.all(nodes.map((n) => n.close()));
+  try {
+    const cli = join(dirname(ensureRedisServer()), 'redis-cli');
+    await new Promise((resolve, reject) =>
+      execFile(cli, ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 20_000 }, (e, out, err) =>
+        e ? reject(new Error(`redis-cli --cluster create failed: ${err || out}`)) : resolve(out),
+      ),
+    );
+    const started = Date.now();
+    for (;;) {
+      const states = await Promise.all(nodes.map((n) => n.command('CLUSTER', 'INFO')));
+      if (states.every((s) => s.includes('cluster_state:ok'))) break;
+      if (Date.now() - started > 15_000) throw new Error(`the cluster did not become ok: ${states.join(' / ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { nodes, close };
+}
+
 /** A port the OS considers free right now. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -160,7 +197,7 @@ export function freePort() {
   });
 }
 
-/** Sends one command in RESP and resolves with the first reply, as text (`:5`, `$-1`, `+OK`, `-ERR …`). */
+/** Sends one command in RESP and resolves with its reply as text: `:5`, `+OK`, `-ERR …`, `$-1` (nil), or a bulk string's content (ASCII). */
 export function redisCommand(port, args) {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -168,10 +205,12 @@ export function redisCommand(port, args) {
     socket.setEncoding('utf8');
     socket.on('data', (chunk) => {
       data += chunk;
-      const m = /^([:+-][^\r]*|\$-1|\$\d+\r\n[^\r]*)\r\n/.exec(data);
-      if (m) {
+      const simple = /^([:+-][^\r]*|\$-1)\r\n/.exec(data);
+      const bulk = /^\$(\d+)\r\n/.exec(data);
+      const reply = simple ? simple[1] : bulk && data.length >= bulk[0].length + Number(bulk[1]) + 2 ? data.substr(bulk[0].length, Number(bulk[1])) : null;
+      if (reply !== null) {
         socket.end();
-        resolve(m[1].replace(/^\$\d+\r\n/, ''));
+        resolve(reply);
       }
     });
     socket.on('error', reject);
