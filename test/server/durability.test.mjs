@@ -198,8 +198,8 @@ describe('bantin-server durability', () => {
     onTmpfs(t, tmp.file('tiny'), '256k', (dir) => fillThenCheck(`${dir}/counts.sqlite`)));
 
   it('a database at its size cap (PRAGMA max_page_count): the same 503s, nothing acknowledged is lost', async () => {
-    // A test hook of the SQLite store: caps the file at 40 pages of 4 KB.
-    await fillThenCheck(tmp.file('capped.sqlite'), { BANTIN_SQLITE_MAX_PAGE_COUNT: '40' });
+    // A test hook of the SQLite store: caps the file at 16 pages of 4 KB.
+    await fillThenCheck(tmp.file('capped.sqlite'), { BANTIN_SQLITE_MAX_PAGE_COUNT: '16' });
   });
 
   it('a read-only database is refused at start with a clear message, exit 1', (t) =>
