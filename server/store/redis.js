@@ -126,13 +126,13 @@ export async function openRedisStore(target, { maxKeys }) {
       { ...failFast, clusterRetryStrategy: failFast.retryStrategy, redisOptions: { ...failFast, ...auth } },
     );
   } else if (sentinel) {
+    // The URL's user and password are the master's; Sentinels here take none.
     const { host, port, tls, ...auth } = first;
     client = new Redis({
       ...failFast,
       ...auth,
       name: sentinel,
       sentinels: nodes.map((u) => ({ host: connectionOptions(u).host, port: connectionOptions(u).port })),
-      sentinelPassword: first.password,
       enableTLSForSentinelMode: Boolean(tls),
       tls,
       sentinelRetryStrategy: failFast.retryStrategy,
