@@ -21,6 +21,7 @@ const USAGE = `Usage: bantin-server [options]
   --redis-prefix P     put before every key in Redis (default bantin:counter:)
   --redis-sentinel NAME  the --redis URLs are Sentinels watching master group NAME (repeat --redis)
   --redis-cluster      the --redis URLs are Redis Cluster nodes; the prefix needs a hash tag, like {bantin}:
+  --redis-timeout S    seconds a Redis command may take before the hit is answered 503 (default 2)
   --port N             port to listen on (default 8787; 0 picks a free one)
   --host ADDR          address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --origin URL         a site whose pages may use the counter, e.g. https://quan5.example.vn
@@ -74,6 +75,7 @@ function parse(argv) {
         'redis-prefix': { type: 'string', default: 'bantin:counter:' },
         'redis-sentinel': { type: 'string' },
         'redis-cluster': { type: 'boolean', default: false },
+        'redis-timeout': { type: 'string', default: '2' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         origin: { type: 'string', multiple: true, default: [] },
@@ -117,7 +119,8 @@ function parse(argv) {
       if (values.redis.length > 1 && !cluster && !sentinel) throw new Error('--redis: one URL, or several with --redis-sentinel or --redis-cluster');
       // Each hit's script touches the counter and the key count: in a Cluster they must share a slot.
       if (cluster && !/\{[^}]+\}/.test(prefix)) throw new Error(`--redis-cluster: give --redis-prefix a hash tag, like '{bantin}:counter:', so every count lives in one slot`);
-      redis = { nodes: values.redis.map(parseRedisUrl), prefix, cluster, sentinel };
+      const timeoutMs = number('--redis-timeout', values['redis-timeout'], { min: 0.01, integer: false }) * 1000;
+      redis = { nodes: values.redis.map(parseRedisUrl), prefix, cluster, sentinel, timeoutMs };
     } else if (values['redis-cluster'] || values['redis-sentinel']) {
       throw new Error('--redis-cluster and --redis-sentinel need --redis URLs');
     }

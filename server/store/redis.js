@@ -117,12 +117,16 @@ export async function openRedisStore(target, { maxKeys }) {
     lazyConnect: true,
   };
   const first = connectionOptions(nodes[0]);
+  const addresses = nodes.map((u) => {
+    const { host, port } = connectionOptions(u);
+    return { host, port };
+  });
   /** @type {any} ioredis' client (Redis or Cluster), with the two scripts defined below */
   let client;
   if (cluster) {
     const { host, port, db, ...auth } = first;
     client = new Redis.Cluster(
-      nodes.map((u) => ({ host: connectionOptions(u).host, port: connectionOptions(u).port })),
+      addresses,
       { ...failFast, clusterRetryStrategy: failFast.retryStrategy, redisOptions: { ...failFast, ...auth } },
     );
   } else if (sentinel) {
@@ -132,7 +136,7 @@ export async function openRedisStore(target, { maxKeys }) {
       ...failFast,
       ...auth,
       name: sentinel,
-      sentinels: nodes.map((u) => ({ host: connectionOptions(u).host, port: connectionOptions(u).port })),
+      sentinels: addresses,
       enableTLSForSentinelMode: Boolean(tls),
       tls,
       sentinelRetryStrategy: failFast.retryStrategy,

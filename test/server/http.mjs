@@ -122,6 +122,7 @@ export async function startRedis({ dir, args = [], sentinel } = {}) {
     child = null;
     if (!c || c.exitCode !== null || c.signalCode !== null) return;
     const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGCONT'); // a paused one cannot act on SIGTERM
     c.kill(how);
     await exited;
   };
@@ -144,6 +145,9 @@ export async function startRedis({ dir, args = [], sentinel } = {}) {
       }
       await stopChild();
     },
+    /** SIGSTOP: a hung Redis, which holds its connections open but answers nothing until resume(). */
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     /** Starts again on the same port, with the snapshot when `dir` was given. */
     restart: () => start(port),
     close: async () => {

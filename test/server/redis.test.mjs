@@ -150,6 +150,28 @@ describe('bantin-server --redis', () => {
     }
   });
 
+  it('a Redis that hangs: hits answer 503 after --redis-timeout, never 200 unstored, and count again once it answers', async () => {
+    const s = await spawnBantinServer(['--port', '0', '--redis', redis.url, '--redis-prefix', 'hang:', '--redis-timeout', '0.3', '--rate', '0']);
+    try {
+      assert.equal((await hit(s.url, 'site')).json.count, 1);
+      redis.pause();
+      const started = Date.now();
+      const during = await Promise.all(Array.from({ length: 5 }, () => hit(s.url, 'site')));
+      assert.deepEqual(during.map((r) => r.status), [503, 503, 503, 503, 503]);
+      assert.ok(Date.now() - started < 2000, `answered after ${Date.now() - started} ms`);
+      redis.resume();
+      // Redis then runs what it had received: those hits may count although they were answered 503.
+      const after = await hit(s.url, 'site');
+      assert.equal(after.status, 200);
+      assert.ok(after.json.count >= 2 && after.json.count <= 7, `count ${after.json.count}`);
+      assert.equal(s.output().match(/counts store unavailable/g)?.length, 1, s.output());
+      assert.match(s.output(), /timed out/i);
+    } finally {
+      redis.resume();
+      await s.stop();
+    }
+  });
+
   it('--redis-sentinel: finds the master through a Sentinel and counts there', async () => {
     const conf = tmp.file('sentinel.conf');
     // Sentinel rewrites its config file: it must be a writable file of its own.
