@@ -1,30 +1,48 @@
 #!/usr/bin/env node
 // bantin-server: the reference counter service, and a file server for feeds.
 //   npx bantin-server --feeds ./demo --db ./counts.sqlite --port 8787
+//   npx bantin-server --redis redis://127.0.0.1:6379/0 --port 8787   (several instances, one count)
 import { statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBantinServer } from './app.js';
-import { KEY_PATTERN } from './counter.js';
+import { KEY_PATTERN, parseKeyPatterns } from './counter.js';
 import { parseOrigins } from './origin.js';
-import { MissingDriverError, openStore } from './store/store.js';
+import { MissingDriverError, logOutages, openStore } from './store/store.js';
+import { parseRedisUrl, redactUrl } from './store/redis.js';
 
 const USAGE = `Usage: bantin-server [options]
 
-  --feeds DIR        serve the files in DIR (feeds as application/feed+json, with ETag/304)
-  --db FILE          SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
-  --port N           port to listen on (default 8787; 0 picks a free one)
-  --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --origin URL       a site whose pages may use the counter, e.g. https://quan5.example.vn
-                     (repeatable; "*" allows any; default: the server's own origin only)
-  --seed KEY=N       raise KEY to at least N, e.g. --seed site=19467540 (repeatable)
-  -h, --help         this text
+  --feeds DIR          serve the files in DIR (feeds as application/feed+json, with ETag/304)
+  --db FILE            SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
+  --redis URL          keep the counts in Redis (or Valkey) instead, shared by every instance:
+                       redis://[user:password@]host:port/db, rediss:// for TLS (needs ioredis)
+  --redis-prefix P     put before every key in Redis (default bantin:counter:)
+  --redis-sentinel NAME  the --redis URLs are Sentinels watching master group NAME (repeat --redis)
+  --redis-cluster      the --redis URLs are Redis Cluster nodes; the prefix needs a hash tag, like {bantin}:
+  --redis-timeout S    seconds a Redis command may take before the hit is answered 503 (default 2)
+  --port N             port to listen on (default 8787; 0 picks a free one)
+  --host ADDR          address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --origin URL         a site whose pages may use the counter, e.g. https://quan5.example.vn
+                       (repeatable; "*" allows any; the server's own origin is always allowed)
+  --public-origin URL  the origin readers reach this server at, behind a proxy (repeatable);
+                       Host and X-Forwarded-Host are never trusted for that
+  --seed KEY=N         raise KEY to at least N, e.g. --seed site=19467540 (repeatable)
+  --max-keys N         refuse new keys beyond N with 429 (default 100000; 0: no cap)
+  --keys LIST          only these keys, or prefixes ending in *, e.g. 'site,article:*' (default: any)
+  --rate N             hits a second per client, refilled steadily (default 20; 0: no limit)
+  --burst N            hits a client may send at once (default 60)
+  --trust-proxy        a proxy in front sets X-Forwarded-For: its last address is the client
+  --timeout S          seconds a client has for its request's headers, and for its body (default 5)
+  --max-connections N  open connections at once; more are dropped (default 512)
+  -h, --help           this text
 
 API: GET /counter?key=site, GET /counter?keys=a,b, POST /counter {"key":"site"}`;
 
 /**
  * @param {string} message
+ * @param {number} [code] 2: a usage error (the usage follows), 1: anything else
  * @returns {never}
  */
 function fail(message, code = 2) {
@@ -33,26 +51,49 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 
+/**
+ * @param {string} flag
+ * @param {string} value
+ * @param {{ min?: number, integer?: boolean }} [rules]
+ */
+function number(flag, value, { min = 0, integer = true } = {}) {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || (integer && !Number.isSafeInteger(n))) fail(`${flag} ${value}: expected ${integer ? 'a whole number' : 'a number'} of at least ${min}`);
+  return n;
+}
+
 /** @param {string[]} argv */
 function parse(argv) {
-  const values = (() => {
-    try {
-      return parseArgs({
+  let values;
+  try {
+    ({ values } = parseArgs({
       args: argv,
       options: {
         feeds: { type: 'string' },
         db: { type: 'string', default: 'counts.sqlite' },
+        redis: { type: 'string', multiple: true, default: [] },
+        'redis-prefix': { type: 'string', default: 'bantin:counter:' },
+        'redis-sentinel': { type: 'string' },
+        'redis-cluster': { type: 'boolean', default: false },
+        'redis-timeout': { type: 'string', default: '2' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         origin: { type: 'string', multiple: true, default: [] },
+        'public-origin': { type: 'string', multiple: true, default: [] },
         seed: { type: 'string', multiple: true, default: [] },
+        'max-keys': { type: 'string', default: '100000' },
+        keys: { type: 'string', multiple: true, default: [] },
+        rate: { type: 'string', default: '20' },
+        burst: { type: 'string', default: '60' },
+        'trust-proxy': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '5' },
+        'max-connections': { type: 'string', default: '512' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-      }).values;
-    } catch (e) {
-      return fail(errorMessage(e));
-    }
-  })();
+    }));
+  } catch (e) {
+    fail(/** @type {Error} */ (e).message);
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -65,46 +106,81 @@ function parse(argv) {
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
     return /** @type {[string, number]} */ ([m[1], Number(m[2])]);
   });
-  let origins;
+  /** @type {import('./store/redis.js').RedisTarget | null} */
+  let redis = null;
   try {
-    origins = parseOrigins(values.origin);
+    const origins = parseOrigins(values.origin);
+    const publicOrigins = parseOrigins(values['public-origin'], '--public-origin');
+    const allowKey = parseKeyPatterns(values.keys);
+    if (values.redis.length) {
+      const prefix = values['redis-prefix'];
+      const cluster = values['redis-cluster'];
+      const sentinel = values['redis-sentinel'] ?? null;
+      if (values.redis.length > 1 && !cluster && !sentinel) throw new Error('--redis: one URL, or several with --redis-sentinel or --redis-cluster');
+      // Each hit's script touches the counter and the key count: in a Cluster they must share a slot.
+      if (cluster && !/\{[^}]+\}/.test(prefix)) throw new Error(`--redis-cluster: give --redis-prefix a hash tag, like '{bantin}:counter:', so every count lives in one slot`);
+      const timeoutMs = number('--redis-timeout', values['redis-timeout'], { min: 0.01, integer: false }) * 1000;
+      redis = { nodes: values.redis.map(parseRedisUrl), prefix, cluster, sentinel, timeoutMs };
+    } else if (values['redis-cluster'] || values['redis-sentinel']) {
+      throw new Error('--redis-cluster and --redis-sentinel need --redis URLs');
+    }
+    return {
+      ...values,
+      port,
+      seeds,
+      origins,
+      publicOrigins,
+      redis,
+      maxKeys: number('--max-keys', values['max-keys']),
+      limits: {
+        allowKey,
+        rate: number('--rate', values.rate, { integer: false }),
+        burst: number('--burst', values.burst, { min: 1 }),
+        trustProxy: values['trust-proxy'],
+        timeoutMs: number('--timeout', values.timeout, { min: 0.01, integer: false }) * 1000,
+        maxConnections: number('--max-connections', values['max-connections'], { min: 1 }),
+      },
+    };
   } catch (e) {
-    fail(errorMessage(e));
+    fail(/** @type {Error} */ (e).message);
   }
-  return { ...values, db: values.db, port, seeds, origins };
 }
 
-/** @param {unknown} e */
-const errorMessage = (e) => (e instanceof Error ? e.message : String(e));
-
 const options = parse(process.argv.slice(2));
+const log = (/** @type {string} */ line) => console.error(`bantin-server: ${line}`);
 
 /** @type {import('./store/store.js').CounterStore} */
 let store;
 try {
-  store = await openStore(options.db);
-} catch (e) {
-  if (e instanceof MissingDriverError) fail(e.message, 1);
-  fail(`cannot open the counts database ${options.db}: ${errorMessage(e)}`, 1);
-}
-// The store contract lets seed return a promise (a networked store): wait for each before serving.
-try {
+  store = await openStore({ db: options.db, redis: options.redis, maxKeys: options.maxKeys });
   for (const [key, value] of options.seeds) await store.seed(key, value);
 } catch (e) {
-  fail(`cannot seed the counts in ${options.db}: ${errorMessage(e)}`, 1);
+  if (e instanceof MissingDriverError) fail(e.message, 1);
+  const message = /** @type {Error} */ (e).message;
+  fail(options.redis ? message : `cannot use the counts database ${options.db}: ${message}`, 1);
 }
+store = logOutages(store, log);
 
 // Never serve the counts themselves, even when --db sits inside --feeds.
-const dbFile = options.db === ':memory:' ? null : await realpath(resolve(options.db));
+const dbFile = options.redis || options.db === ':memory:' ? null : await realpath(resolve(options.db));
 const hidden = dbFile ? ['', '-wal', '-shm', '-journal'].map((suffix) => dbFile + suffix) : [];
 
-const server = await createBantinServer({ store, feeds: options.feeds ?? null, origins: options.origins, hidden });
+const server = await createBantinServer({
+  store,
+  feeds: options.feeds ?? null,
+  origins: options.origins,
+  publicOrigins: options.publicOrigins,
+  hidden,
+  limits: options.limits,
+});
 server.on('error', (e) => fail(`cannot listen on ${options.host}:${options.port}: ${e.message}`, 1));
 server.listen(options.port, options.host, () => {
   const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const host = address.includes(':') ? `[${address}]` : address;
+  const where = options.redis ? options.redis.nodes.map(redactUrl).join(', ') : options.db;
+  const cap = options.maxKeys ? `at most ${options.maxKeys.toLocaleString('en')} keys` : 'no cap on keys';
   console.log(
-    `bantin-server: counts in ${options.db}${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
+    `bantin-server: counts in ${where} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
       `listening on http://${host}:${port}`,
   );
 });
@@ -114,8 +190,8 @@ let stopping = false;
 function stop(signal) {
   if (stopping) process.exit(1); // a second Ctrl-C: do not wait
   stopping = true;
-  server.close(() => {
-    store.close();
+  server.close(async () => {
+    await store.close();
     process.exit(0);
   });
   server.closeIdleConnections();

@@ -9,6 +9,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { HttpError, SECURITY_HEADERS } from './http-util.js';
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.json': 'application/feed+json; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -37,14 +38,26 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Strong validator from size and modification time, as nginx does: no need to hash a 25 MB feed. */
-const etagOf = (s) => `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`;
+// Served files never run script on the counter's origin: an SVG or HTML page
+// put under --feeds opens as a static document in a sandbox (its own opaque
+// origin, no script), and nosniff keeps browsers from reading a file as
+// another type. Feeds and media are fetched or embedded by pages elsewhere,
+// which this policy does not touch.
+const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
+/** Strong validator from size and modification time, as nginx does: no need to hash a 25 MB feed. */
+const etagOf = (/** @type {import('node:fs').Stats} */ s) => `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`;
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} etag
+ * @param {number} mtimeMs
+ */
 function notModified(req, etag, mtimeMs) {
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) {
     // Weak comparison (RFC 9110 13.1.2): W/"x" matches "x".
-    const strip = (t) => t.trim().replace(/^W\//, '');
+    const strip = (/** @type {string} */ t) => t.trim().replace(/^W\//, '');
     return inm.trim() === '*' || inm.split(',').some((t) => strip(t) === etag);
   }
   const ims = Date.parse(req.headers['if-modified-since'] ?? '');
@@ -55,6 +68,9 @@ function notModified(req, etag, mtimeMs) {
  * Maps a request path to a file under root, refusing anything that could
  * leave it: `..` in any spelling (decoded first), backslashes, NUL, dotfiles
  * (`.git`, `.env`), and symbolic links that point outside.
+ * @param {string} root
+ * @param {string} realRoot
+ * @param {string} pathname the raw request path
  */
 async function resolvePath(root, realRoot, pathname) {
   let decoded;
@@ -86,6 +102,12 @@ async function resolvePath(root, realRoot, pathname) {
 export async function createFileHandler(root, { hidden = [] } = {}) {
   const realRoot = await realpath(root);
   const hiddenSet = new Set(hidden);
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} pathname the raw request path
+   * @param {import('./http-util.js').Headers} cors
+   */
   return async function serveFile(req, res, pathname, cors) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, `${req.method} is not allowed on files`, { Allow: 'GET, HEAD' });
@@ -95,6 +117,7 @@ export async function createFileHandler(root, { hidden = [] } = {}) {
     const etag = etagOf(info);
     const headers = {
       ...SECURITY_HEADERS,
+      'Content-Security-Policy': FILE_CSP,
       ...cors,
       ETag: etag,
       'Last-Modified': new Date(info.mtimeMs).toUTCString(),

@@ -1,18 +1,10 @@
 // bantin-server's command line: help, bad flags, and a clear word when better-sqlite3 is missing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CLI, spawnBantinServer } from '../../scripts/spawn-server.mjs';
-import { countOf, tempDir } from './http.mjs';
+import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { countOf, runCli, tempDir } from './http.mjs';
 
-function run(args, nodeArgs = []) {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...nodeArgs, CLI, ...args], { timeout: 15_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('bantin-server command line', () => {
   let tmp;
@@ -20,7 +12,7 @@ describe('bantin-server command line', () => {
   after(() => tmp?.remove());
 
   it('--help prints the flags and the API', async () => {
-    const r = await run(['--help']);
+    const r = await runCli(['--help']);
     assert.equal(r.code, 0);
     for (const flag of ['--feeds', '--db', '--port', '--origin', '--seed']) assert.match(r.stdout, new RegExp(flag));
     assert.match(r.stdout, /POST \/counter/);
@@ -28,7 +20,7 @@ describe('bantin-server command line', () => {
 
   it('refuses unknown flags and bad values with exit code 2 and the usage', async () => {
     for (const args of [['--nope'], ['--port', 'x'], ['--seed', 'site'], ['--seed', 'a b=1'], ['--origin', 'quan5'], ['--feeds', tmp.file('none')]]) {
-      const r = await run([...args, '--db', ':memory:']);
+      const r = await runCli([...args, '--db', ':memory:']);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /^bantin-server: /);
       assert.match(r.stderr, /Usage: bantin-server/);
@@ -47,7 +39,7 @@ describe('bantin-server command line', () => {
 
   it('without better-sqlite3 installed, says what to install and exits 1', async () => {
     const hook = fileURLToPath(new URL('./fixtures/without-better-sqlite3.mjs', import.meta.url));
-    const r = await run(['--port', '0', '--db', tmp.file('x.sqlite')], ['--import', hook]);
+    const r = await runCli(['--port', '0', '--db', tmp.file('x.sqlite')], ['--import', hook]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /better-sqlite3/);
     assert.match(r.stderr, /npm install better-sqlite3@12/);
@@ -57,7 +49,7 @@ describe('bantin-server command line', () => {
   it('a port already in use is a clear error, not a crash', async () => {
     const first = await spawnBantinServer(['--port', '0', '--db', ':memory:']);
     try {
-      const r = await run(['--port', String(first.port), '--db', ':memory:']);
+      const r = await runCli(['--port', String(first.port), '--db', ':memory:']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
     } finally {

@@ -1,9 +1,108 @@
 // Counts are durable: across restarts, across a SIGKILL in the middle of a
-// load, and with two server processes sharing one SQLite file.
+// load, with two server processes sharing one SQLite file, and on a full disk
+// (every hit answered 200 is in the file; the others are 503s).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
-import { boundedAgent, countOf, hit, tempDir } from './http.mjs';
+import { boundedAgent, countOf, hit, request, runCli, tempDir } from './http.mjs';
+
+/**
+ * Runs `fn` on a fresh tmpfs of `size` mounted at `dir` (root on Linux only),
+ * unmounted after; skips the test where mounting is not allowed.
+ * @param {import('node:test').TestContext} t
+ * @param {string} dir
+ * @param {string} size e.g. '256k'
+ * @param {(dir: string) => Promise<void>} fn
+ */
+async function onTmpfs(t, dir, size, fn) {
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    t.skip('cannot mount a tmpfs here (needs root on Linux)');
+    return;
+  }
+  try {
+    await fn(dir);
+  } finally {
+    execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+  }
+}
+
+/**
+ * Hits until the store is full: 200-character keys, 4 clients, at most 3,000
+ * requests. Returns the keys answered 200 (with their counts) and the 503s.
+ */
+async function fillUp(url) {
+  const agent = boundedAgent(4);
+  const acked = new Map();
+  const refused = [];
+  const other = [];
+  let n = 0;
+  const worker = async () => {
+    while (n < 3000 && refused.length < 50) {
+      const key = `${String(n++).padStart(6, '0')}:${'x'.repeat(193)}`;
+      const r = await hit(url, key, { agent });
+      if (r.status === 200) acked.set(key, r.json.count);
+      else if (r.status === 503) refused.push(r);
+      else other.push(`${r.status} ${r.text}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  agent.destroy();
+  return { acked, refused, other };
+}
+
+/** Every key answered 200 is in the file with its count, asked of a fresh server on the same file. */
+async function assertAllStored(url, acked) {
+  const keys = [...acked.keys()];
+  for (let i = 0; i < keys.length; i += 40) {
+    const batch = keys.slice(i, i + 40); // 40 keys of 200 characters: within Node's 16 KB of headers
+    const r = await request(url, `/counter?keys=${batch.join(',')}`);
+    assert.equal(r.status, 200);
+    const missing = batch.filter((k) => r.json.counts[k] !== acked.get(k));
+    assert.equal(missing.length, 0, `${missing.length} of ${batch.length} acknowledged hits not in the database`);
+  }
+}
+
+/**
+ * Fills the store behind a server on `db`, then asks a fresh server on the same
+ * file for every acknowledged hit. `env`: set for the first server only.
+ */
+async function fillThenCheck(db, env = {}) {
+  Object.assign(process.env, env); // children inherit the environment
+  const server = await spawnBantinServer(['--port', '0', '--db', db, '--rate', '0', '--max-keys', '100000']).finally(() => {
+    for (const name of Object.keys(env)) delete process.env[name];
+  });
+  let full;
+  try {
+    full = await fillUp(server.url);
+    assertFullIsA503(full, server);
+    // Still full: reads keep working.
+    assert.equal((await request(server.url, '/counter?key=site')).status, 200);
+  } finally {
+    await server.stop();
+  }
+  const again = await spawnBantinServer(['--port', '0', '--db', db, '--rate', '0']);
+  try {
+    await assertAllStored(again.url, full.acked);
+  } finally {
+    await again.stop();
+  }
+}
+
+function assertFullIsA503(full, server) {
+  assert.deepEqual(full.other, []);
+  assert.ok(full.refused.length > 0, `the disk never filled: ${full.acked.size} hits stored`);
+  assert.ok(full.acked.size > 0);
+  assert.match(full.refused[0].json.error, /not recorded/);
+  const log = server.output();
+  assert.equal(log.match(/counts store unavailable/g)?.length, 1, log);
+  assert.match(log, /SQLITE_FULL|full/);
+  assert.doesNotMatch(log, /\n\s+at /, 'a stack trace in the log');
+}
 
 describe('bantin-server durability', () => {
   let tmp;
@@ -35,7 +134,7 @@ describe('bantin-server durability', () => {
 
   it('SIGKILL in the middle of a load loses no acknowledged hit', async () => {
     const db = tmp.file('kill.sqlite');
-    const server = await spawnBantinServer(['--port', '0', '--db', db]);
+    const server = await spawnBantinServer(['--port', '0', '--db', db, '--rate', '0']);
     const agent = boundedAgent(16);
     const acked = [];
     let sent = 0;
@@ -75,8 +174,8 @@ describe('bantin-server durability', () => {
 
   it('two server processes on one SQLite file: 2 × 500 concurrent hits add exactly 1,000', async () => {
     const db = tmp.file('shared.sqlite');
-    const a = await spawnBantinServer(['--port', '0', '--db', db]);
-    const b = await spawnBantinServer(['--port', '0', '--db', db]);
+    const a = await spawnBantinServer(['--port', '0', '--db', db, '--rate', '0']);
+    const b = await spawnBantinServer(['--port', '0', '--db', db, '--rate', '0']);
     const agent = boundedAgent(50);
     try {
       const answers = await Promise.all([
@@ -93,4 +192,26 @@ describe('bantin-server durability', () => {
       await b.stop();
     }
   });
+
+  it('a full disk (a 256 KB tmpfs): every hit answered 200 is in the file, the rest get 503, the log says so once', (t) =>
+    // Where no tmpfs can be mounted, the max_page_count test below covers the store.
+    onTmpfs(t, tmp.file('tiny'), '256k', (dir) => fillThenCheck(`${dir}/counts.sqlite`)));
+
+  it('a database at its size cap (PRAGMA max_page_count): the same 503s, nothing acknowledged is lost', async () => {
+    // A test hook of the SQLite store: caps the file at 16 pages of 4 KB.
+    await fillThenCheck(tmp.file('capped.sqlite'), { BANTIN_SQLITE_MAX_PAGE_COUNT: '16' });
+  });
+
+  it('a read-only database is refused at start with a clear message, exit 1', (t) =>
+    onTmpfs(t, tmp.file('ro'), '1m', async (dir) => {
+      const db = `${dir}/counts.sqlite`;
+      const first = await spawnBantinServer(['--port', '0', '--db', db, '--seed', 'site=1']);
+      assert.equal(await first.stop(), 0);
+      execFileSync('mount', ['-o', 'remount,ro', dir]);
+      const r = await runCli(['--port', '0', '--db', db]);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /read-only/);
+      assert.ok(r.stderr.includes(db), r.stderr);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }));
 });

@@ -82,6 +82,19 @@ describe('bantin-server --feeds', () => {
     assert.equal(Number(head.headers['content-length']), Buffer.byteLength(FEED));
   });
 
+  it('no served file runs script on the counter\'s origin: CSP sandbox and nosniff on every file, and on 304s', async () => {
+    for (const path of ['/tin/logo.svg', '/', '/feed.json', '/rss.xml']) {
+      const r = await request(server.url, path);
+      assert.equal(r.status, 200, path);
+      assert.match(r.headers['content-security-policy'] ?? '', /(^|;\s*)sandbox(;|$)/, path);
+      assert.match(r.headers['content-security-policy'], /script-src 'none'|default-src 'none'/, path);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff', path);
+      const again = await request(server.url, path, { headers: { 'If-None-Match': r.headers.etag } });
+      assert.equal(again.status, 304);
+      assert.match(again.headers['content-security-policy'] ?? '', /sandbox/, `${path} 304`);
+    }
+  });
+
   it('404 for missing files, 405 for writes', async () => {
     assert.equal((await request(server.url, '/missing.json')).status, 404);
     const put = await request(server.url, '/feed.json', { method: 'PUT', body: '{}' });

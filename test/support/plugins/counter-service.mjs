@@ -26,6 +26,8 @@ export function counterService() {
         '--port', '0',
         '--db', join(dir, 'counts.sqlite'),
         '--seed', 'site=19467540',
+        // Every test page is one client (127.0.0.1), two test files at a time: no per-client rate limit here.
+        '--rate', '0',
         ...origins.flatMap((o) => ['--origin', o]),
       ]);
     },
