@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createBantinServer } from './app.js';
 import { KEY_PATTERN, parseKeyPatterns } from './counter.js';
 import { parseOrigins } from './origin.js';
+import { countsFromFeed } from './seed-from.js';
 import { MissingDriverError, logOutages, openStore } from './store/store.js';
 import { parseRedisUrl, redactUrl } from './store/redis.js';
 
@@ -29,6 +30,9 @@ const USAGE = `Usage: bantin-server [options]
   --public-origin URL  the origin readers reach this server at, behind a proxy (repeatable);
                        Host and X-Forwarded-Host are never trusted for that
   --seed KEY=N         raise KEY to at least N, e.g. --seed site=19467540 (repeatable)
+  --seed-from FEED     raise every article:<id> to at least its _bantin.views, and site to the
+                       feed's _bantin.visits: a JSON Feed file or http(s) URL, next pages followed
+                       (repeatable; like --seed, never lowers a count, so every start may repeat it)
   --max-keys N         refuse new keys beyond N with 429 (default 100000; 0: no cap)
   --keys LIST          only these keys, or prefixes ending in *, e.g. 'site,article:*' (default: any)
   --rate N             hits a second per client, refilled steadily (default 20; 0: no limit)
@@ -81,6 +85,7 @@ function parse(argv) {
         origin: { type: 'string', multiple: true, default: [] },
         'public-origin': { type: 'string', multiple: true, default: [] },
         seed: { type: 'string', multiple: true, default: [] },
+        'seed-from': { type: 'string', multiple: true, default: [] },
         'max-keys': { type: 'string', default: '100000' },
         keys: { type: 'string', multiple: true, default: [] },
         rate: { type: 'string', default: '20' },
@@ -158,6 +163,16 @@ try {
   if (e instanceof MissingDriverError) fail(e.message, 1);
   const message = /** @type {Error} */ (e).message;
   fail(options.redis ? message : `cannot use the counts database ${options.db}: ${message}`, 1);
+}
+// The counts the portal's feed already shows (a move from another system loses none).
+for (const source of options['seed-from']) {
+  try {
+    const { counts, pages, items } = await countsFromFeed(source, log);
+    for (const [key, value] of counts) await store.seed(key, value);
+    log(`--seed-from ${source}: ${pages} page(s), ${items} items, ${counts.size} counts raised to at least the feed's`);
+  } catch (e) {
+    fail(`--seed-from ${source}: ${/** @type {Error} */ (e).message}`, 1);
+  }
 }
 store = logOutages(store, log);
 

@@ -57,3 +57,79 @@ describe('bantin-server command line', () => {
     }
   });
 });
+
+describe('bantin-server --seed-from FEED', () => {
+  let tmp;
+  before(async () => (tmp = await tempDir()));
+  after(() => tmp?.remove());
+
+  /** A two-page JSON Feed archive on disk; page 2 points back at page 1 (a loop the reader must stop). */
+  async function archive(views) {
+    const { writeFile } = await import('node:fs/promises');
+    const page = (items, extra) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Quận 5', items, ...extra });
+    const item = (id, n) => ({ id, title: `Tin ${id}`, content_text: 'x', _bantin: { views: n } });
+    await writeFile(tmp.file('tin-tuc.json'), page([item('5142', views[0]), item('tin tức/5?x', views[1])], { next_url: 'tin-tuc-2.json', _bantin: { visits: 19467540 } }));
+    await writeFile(tmp.file('tin-tuc-2.json'), page([item('5100', views[2]), item('5099', null)], { next_url: 'tin-tuc.json' }));
+    return tmp.file('tin-tuc.json');
+  }
+
+  it('raises every article to at least its views, and site to the visits, through every page; never lowers; again is a no-op', async () => {
+    const { articleCounterKey } = await import('../../dist/counter/keys.js');
+    const db = tmp.file('seed.sqlite');
+    const feed = await archive([770, 12, 3]);
+    let server = await spawnBantinServer(['--port', '0', '--db', db, '--seed-from', feed]);
+    try {
+      assert.equal(await countOf(server.url, 'site'), 19467540);
+      assert.equal(await countOf(server.url, 'article:5142'), 770);
+      // An id the service would refuse gets the same hashed key the article element asks for.
+      assert.equal(await countOf(server.url, articleCounterKey('tin tức/5?x')), 12);
+      assert.equal(await countOf(server.url, 'article:5100'), 3);
+      assert.equal(await countOf(server.url, 'article:5099'), 0);
+    } finally {
+      await server.stop();
+    }
+    // A later start with the same (or older, lower) feed keeps the counts readers added since.
+    await archive([700, 12, 1]);
+    server = await spawnBantinServer(['--port', '0', '--db', db, '--seed-from', feed]);
+    try {
+      assert.equal(await countOf(server.url, 'article:5142'), 770);
+      assert.equal(await countOf(server.url, 'article:5100'), 3);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('reads the feed over HTTP too, following next_url', async () => {
+    await archive([5, 6, 7]);
+    const files = await spawnBantinServer(['--port', '0', '--db', ':memory:', '--feeds', tmp.dir]);
+    try {
+      const server = await spawnBantinServer(['--port', '0', '--db', ':memory:', '--seed-from', `${files.url}/tin-tuc.json`]);
+      try {
+        assert.equal(await countOf(server.url, 'article:5142'), 5);
+        assert.equal(await countOf(server.url, 'article:5100'), 7);
+        assert.equal(await countOf(server.url, 'site'), 19467540);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await files.stop();
+    }
+  });
+
+  it('a missing file, an RSS feed or a broken page: a clear one-line error and exit 1, nothing started', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(tmp.file('rss.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Q5</title></channel></rss>');
+    await writeFile(tmp.file('broken.json'), '{"version": "https://jsonfeed.org/version/1.1", "items": [');
+    for (const [source, pattern] of [
+      [tmp.file('none.json'), /ENOENT/],
+      [tmp.file('rss.xml'), /reads JSON Feeds/],
+      [tmp.file('broken.json'), /not valid JSON|JSON/],
+    ]) {
+      const r = await runCli(['--port', '0', '--db', ':memory:', '--seed-from', source]);
+      assert.equal(r.code, 1, source);
+      assert.match(r.stderr, /^bantin-server: --seed-from /);
+      assert.match(r.stderr, pattern);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'a stack trace instead of a message');
+    }
+  });
+});
