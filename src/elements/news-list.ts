@@ -96,6 +96,11 @@ export class BantinNewsList extends BantinElement {
         text-decoration: none;
         overflow-wrap: anywhere;
       }
+      /* Feed text is isolated: a bidi override in a title cannot reorder the date after it. */
+      a,
+      .summary {
+        unicode-bidi: isolate;
+      }
       a:hover {
         text-decoration: underline;
       }
