@@ -68,11 +68,20 @@ export function chunkBy<T>(items: readonly T[], bytes: (item: T) => number, maxB
   return chunks;
 }
 
+/** Attempts at reading a copy that another tab keeps replacing under us. */
+const READ_ATTEMPTS = 5;
+
 /**
  * Feeds in IndexedDB, split into ~1 MB records written one transaction at a
- * time, so neither a write nor a read of a 25 MB feed blocks the page. A write
- * lands in a new generation and switches the meta record last: a write that
- * fails halfway leaves the previous copy readable.
+ * time, so neither a write nor a read of a 25 MB feed blocks the page.
+ *
+ * Safe across tabs: chunk records are immutable, keyed by a generation; a
+ * write lands in a new generation and then switches the meta record in one
+ * readwrite transaction that also reads what it replaces (so a `touch()` in
+ * another tab can never point the meta record back at a generation whose
+ * chunks are gone). A read that finds chunks missing re-reads the meta record
+ * and reads the new copy: a reader gets the previous complete copy or the new
+ * one, never a mix. A write that fails (a full disk) removes what it wrote at once.
  */
 export class FeedCache {
   private evicted = false;
@@ -80,20 +89,38 @@ export class FeedCache {
   constructor(
     readonly kv: KV = openKV('bantin-feeds'),
     private readonly now: () => number = Date.now,
+    /** Record size; tests make it small to span several records with little data. */
+    private readonly chunkBytes = CHUNK_BYTES,
   ) {}
 
   async read(url: string): Promise<CachedFeed | null> {
-    const meta = await this.kv.get<Meta>(metaKey(url));
-    if (!meta || meta.v !== 1) return null;
+    let meta = await this.kv.get<Meta>(metaKey(url));
+    for (let attempt = 0; meta && meta.v === 1 && attempt < READ_ATTEMPTS; attempt++) {
+      const items = await this.readChunks(url, meta);
+      if (items) return this.opened(url, meta, items);
+      // Chunks gone: another tab replaced this copy while we read it. Read the new one.
+      const again = await this.kv.get<Meta>(metaKey(url));
+      if (!again || again.gen === meta.gen) return null;
+      meta = again;
+    }
+    return null;
+  }
+
+  private async readChunks(url: string, meta: Meta): Promise<Article[] | null> {
     const items: Article[] = [];
     for (let n = 0; n < meta.chunks; n++) {
       const chunk = await this.kv.get<Article[]>(chunkKey(url, meta.gen, n));
       if (!Array.isArray(chunk)) return null;
       for (const item of chunk) items.push(item);
     }
+    return items;
+  }
+
+  private async opened(url: string, meta: Meta, items: Article[]): Promise<CachedFeed> {
     const now = this.now();
     if (now - meta.usedAt > DAY_MS) {
-      await this.kv.set(metaKey(url), { ...meta, usedAt: now });
+      // Only the use time changes, on whatever copy is live by then.
+      await this.kv.update<Meta>(metaKey(url), (m) => (m ? { ...m, usedAt: now } : undefined)).catch(() => {});
     }
     this.scheduleEviction();
     const { feed, etag, lastModified, hash, fetchedAt } = meta;
@@ -102,12 +129,8 @@ export class FeedCache {
 
   async write(entry: CachedFeed): Promise<void> {
     const url = entry.feed.url;
-    const old = await this.kv.get<Meta>(metaKey(url));
     const gen = `${this.now().toString(36)}.${Math.random().toString(36).slice(2, 6)}`;
-    const chunks = chunkItems(entry.feed.items);
-    for (let n = 0; n < chunks.length; n++) {
-      await this.kv.set(chunkKey(url, gen, n), chunks[n]);
-    }
+    const chunks = chunkItems(entry.feed.items, this.chunkBytes);
     const { items: _items, ...feed } = entry.feed;
     const meta: Meta = {
       v: 1,
@@ -120,26 +143,37 @@ export class FeedCache {
       chunks: chunks.length,
       usedAt: this.now(),
     };
-    await this.kv.set(metaKey(url), meta);
+    let old: Meta | undefined;
+    try {
+      for (let n = 0; n < chunks.length; n++) {
+        await this.kv.set(chunkKey(url, gen, n), chunks[n]);
+      }
+      old = await this.kv.update<Meta>(metaKey(url), () => meta);
+    } catch (e) {
+      // A full disk, a closed tab: what this write put down goes now, not at the hourly sweep.
+      await this.deleteChunks(url, gen, chunks.length).catch(() => {});
+      throw e;
+    }
     if (old && old.gen !== gen) await this.deleteChunks(url, old.gen, old.chunks);
   }
 
   /** Records that the network confirmed the cached copy (a 304, or the same body). */
   async touch(url: string, fields: Pick<CachedFeed, 'fetchedAt' | 'etag' | 'lastModified'>): Promise<void> {
-    const meta = await this.kv.get<Meta>(metaKey(url));
-    if (!meta) return;
-    await this.kv.set(metaKey(url), {
-      ...meta,
-      fetchedAt: fields.fetchedAt,
-      etag: fields.etag ?? meta.etag,
-      lastModified: fields.lastModified ?? meta.lastModified,
-      usedAt: this.now(),
-    });
+    await this.kv.update<Meta>(metaKey(url), (meta) =>
+      meta
+        ? {
+            ...meta,
+            fetchedAt: fields.fetchedAt,
+            etag: fields.etag ?? meta.etag,
+            lastModified: fields.lastModified ?? meta.lastModified,
+            usedAt: this.now(),
+          }
+        : undefined,
+    );
   }
 
   async remove(url: string): Promise<void> {
-    const meta = await this.kv.get<Meta>(metaKey(url));
-    await this.kv.del(metaKey(url));
+    const meta = await this.kv.update<Meta>(metaKey(url), () => undefined);
     if (meta) await this.deleteChunks(url, meta.gen, meta.chunks);
   }
 
@@ -156,9 +190,14 @@ export class FeedCache {
     for (const key of all) {
       if (!key.startsWith('m:')) continue;
       const url = key.slice(2);
-      const meta = await this.kv.get<Meta>(key);
-      if (!meta || meta.usedAt < cutoff) {
-        await this.remove(url);
+      // Decided inside the transaction: a tab that just wrote or used this feed keeps it.
+      let gone: Meta | undefined;
+      const meta = await this.kv.update<Meta>(key, (m) => {
+        gone = !m || m.usedAt < cutoff ? m : undefined;
+        return gone || !m ? undefined : m;
+      });
+      if (!meta || gone) {
+        if (gone) await this.deleteChunks(url, gone.gen, gone.chunks);
         removed.push(url);
       } else {
         for (let n = 0; n < meta.chunks; n++) live.add(chunkKey(url, meta.gen, n));

@@ -1,5 +1,5 @@
 import { FeedCache, type CachedFeed } from './cache.js';
-import { FeedError } from './errors.js';
+import { FeedError, describeError } from './errors.js';
 import { fetchFeedBody, hashText, FEED_TIMEOUT_MS } from './fetch.js';
 import { readFeed } from './read.js';
 import type { Article, Feed, SkippedItem } from './types.js';
@@ -197,7 +197,7 @@ export class FeedStore {
         stale: false,
         skipped,
       });
-      await this.cache.write(this.cached).catch(() => {});
+      await this.cache.write(this.cached).catch((e) => reportUncached(this.url, e));
     } catch (e) {
       const error =
         e instanceof FeedError ? e : new FeedError('network', `Loading ${this.url} failed: ${(e as Error)?.message ?? e}`, this.url);
@@ -272,6 +272,14 @@ export class FeedStore {
       return 0;
     }
   }
+}
+
+const reportedUncached = new Set<string>();
+/** A feed IndexedDB would not take (a full disk): said once per feed, with the reason. */
+function reportUncached(url: string, error: unknown) {
+  if (reportedUncached.has(url)) return;
+  reportedUncached.add(url);
+  console.warn(`bantin: ${url} could not be cached in IndexedDB (${describeError(error)}); it is kept in memory for this page only.`);
 }
 
 const reportedSkips = new Set<string>();
