@@ -1,5 +1,7 @@
 import { openKV, type KV } from './kv.js';
 import type { Article, Feed } from './types.js';
+import { CHUNK_BYTES, eachChunkOfItems } from './chunk.js';
+import { yieldToMain } from './yield.js';
 
 /** What the cache remembers of one feed URL besides its items. */
 export interface CachedFeed {
@@ -24,49 +26,12 @@ interface Meta extends Omit<CachedFeed, 'feed'> {
 export const DAY_MS = 86_400_000;
 /** Cached feeds not read for this long are deleted. */
 export const EVICT_AFTER_MS = 30 * DAY_MS;
-/**
- * About 1 MB a record: measured in Chromium, one 10 MB record blocks the main
- * thread 55–120 ms on write or first read; 1 MB records stay well under 50 ms.
- */
-export const CHUNK_BYTES = 1_000_000;
+export { CHUNK_BYTES, chunkBy, chunkItems } from './chunk.js';
 
 const ORPHAN_AFTER_MS = 3_600_000;
 
 const metaKey = (url: string) => `m:${url}`;
 const chunkKey = (url: string, gen: string, n: number) => `c:${url}#${gen}#${n}`;
-
-/** Rough in-memory size of an item: strings dominate and cost 2 bytes a code unit at most. */
-function itemBytes(a: Article): number {
-  let n = 200;
-  for (const s of [a.id, a.url, a.title, a.summary, a.contentHtml, a.contentText, a.image, a.category]) {
-    if (s) n += s.length * 2;
-  }
-  for (const t of a.tags) n += t.length * 2;
-  return n + a.attachments.length * 200;
-}
-
-export function chunkItems(items: Article[], maxBytes = CHUNK_BYTES): Article[][] {
-  return chunkBy(items, itemBytes, maxBytes);
-}
-
-/** Splits a list into runs of about `maxBytes`, by each entry's estimated size; never an empty list of runs. */
-export function chunkBy<T>(items: readonly T[], bytes: (item: T) => number, maxBytes = CHUNK_BYTES): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    const b = bytes(item);
-    if (current.length && size + b > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += b;
-  }
-  if (current.length || !chunks.length) chunks.push(current);
-  return chunks;
-}
 
 /** Attempts at reading a copy that another tab keeps replacing under us. */
 const READ_ATTEMPTS = 5;
@@ -113,6 +78,8 @@ export class FeedCache {
       if (!Array.isArray(chunk)) return null;
       for (const item of chunk) items.push(item);
     }
+    // Reading the last record and showing the feed are separate tasks.
+    await yieldToMain();
     return items;
   }
 
@@ -130,28 +97,31 @@ export class FeedCache {
   async write(entry: CachedFeed): Promise<void> {
     const url = entry.feed.url;
     const gen = `${this.now().toString(36)}.${Math.random().toString(36).slice(2, 6)}`;
-    const chunks = chunkItems(entry.feed.items, this.chunkBytes);
-    const { items: _items, ...feed } = entry.feed;
-    const meta: Meta = {
-      v: 1,
-      feed,
-      etag: entry.etag,
-      lastModified: entry.lastModified,
-      hash: entry.hash,
-      fetchedAt: entry.fetchedAt,
-      gen,
-      chunks: chunks.length,
-      usedAt: this.now(),
-    };
+    // The caller has usually just shown this feed: storing it starts in a task of its own.
+    await yieldToMain();
+    const { items, ...feed } = entry.feed;
+    let written = 0;
     let old: Meta | undefined;
     try {
-      for (let n = 0; n < chunks.length; n++) {
-        await this.kv.set(chunkKey(url, gen, n), chunks[n]);
+      // Each record is sized just before it is stored: no pass over 100,000 items in one task.
+      for (const chunk of eachChunkOfItems(items, this.chunkBytes)) {
+        await this.kv.set(chunkKey(url, gen, written++), chunk);
       }
+      const meta: Meta = {
+        v: 1,
+        feed,
+        etag: entry.etag,
+        lastModified: entry.lastModified,
+        hash: entry.hash,
+        fetchedAt: entry.fetchedAt,
+        gen,
+        chunks: written,
+        usedAt: this.now(),
+      };
       old = await this.kv.update<Meta>(metaKey(url), () => meta);
     } catch (e) {
       // A full disk, a closed tab: what this write put down goes now, not at the hourly sweep.
-      await this.deleteChunks(url, gen, chunks.length).catch(() => {});
+      await this.deleteChunks(url, gen, written).catch(() => {});
       throw e;
     }
     if (old && old.gen !== gen) await this.deleteChunks(url, old.gen, old.chunks);

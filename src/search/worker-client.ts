@@ -7,6 +7,9 @@
 import type { Article, Feed } from '../feed/types.js';
 import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
+import { spawnWorker } from '../feed/spawn-worker.js';
+
+export { spawnWorker };
 import { TimeSlicer } from './yield.js';
 
 /** What a search box needs of a search, wherever it runs. */
@@ -59,22 +62,6 @@ class Worker {
   ) {}
 }
 const workerScript = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }).url;
-
-/**
- * Starts a module worker from `url`. A script on another origin (a CDN) cannot
- * be a worker's script; a same-origin blob that imports it can (module
- * imports are fetched with CORS).
- */
-export function spawnWorker(url: URL, viaBlob = url.origin !== location.origin): globalThis.Worker {
-  if (!viaBlob) return new globalThis.Worker(url, { type: 'module' });
-  const blob = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
-  try {
-    return new globalThis.Worker(blob, { type: 'module' });
-  } finally {
-    // The worker fetches the blob after the constructor returns: revoke it once that has surely happened.
-    setTimeout(() => URL.revokeObjectURL(blob), 60_000);
-  }
-}
 
 /** A started worker: routes answers to the requests that asked. */
 export class WorkerPort {
