@@ -29,6 +29,9 @@ export interface BantinArticleChangeDetail {
  */
 export const MAX_SEEK_PAGES = 30;
 
+/** Top-level blocks of a body laid out at once: the first batch shows at once, the rest one per frame. */
+const BODY_BATCH = 60;
+
 /** Where an article body stands: sanitized and ready, or not yet. */
 interface Body {
   key: string;
@@ -281,10 +284,13 @@ export class BantinArticle extends BantinElement {
   private prepareBody(article: Article, key: string) {
     this.body = { key, node: null };
     const base = article.url ?? this.data.state.feed?.url ?? document.baseURI;
+    let rest: ChildNode[] = [];
     sanitizeArticleHtml(article.contentHtml!, base, { iframeOrigins: parseOrigins(this.iframeOrigins) })
       .then((fragment) => {
         const div = document.createElement('div');
-        div.append(fragment);
+        const nodes = [...fragment.childNodes];
+        div.append(...nodes.slice(0, BODY_BATCH));
+        rest = nodes.slice(BODY_BATCH);
         return div;
       })
       .catch(() => {
@@ -299,8 +305,22 @@ export class BantinArticle extends BantinElement {
         return div;
       })
       .then((node) => {
-        if (this.body?.key === key) this.body = { key, node };
+        if (this.body?.key !== key) return;
+        this.body = { key, node };
+        void this.appendRest(key, node, rest);
       });
+  }
+
+  /**
+   * A long article's later blocks join the body a batch per frame: laying out
+   * 1,000 paragraphs at once is seconds on a cheap phone, a batch a few ms.
+   */
+  private async appendRest(key: string, node: Element, rest: ChildNode[]) {
+    for (let i = 0; i < rest.length; i += BODY_BATCH) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      if (this.body?.key !== key) return;
+      node.append(...rest.slice(i, i + BODY_BATCH));
+    }
   }
 
   override render() {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseFeed, parseFeedText, parseFeedDate } from '../../src/feed/parse.js';
+import { parseFeed, parseFeedText, parseFeedDate, TEXT_LIMITS } from '../../src/feed/parse.js';
 import { FeedError } from '../../src/feed/errors.js';
 import { readFeed } from '../../src/feed/read.js';
 
@@ -301,5 +301,27 @@ describe('parseFeed: dates real JSON Feeds write', () => {
     } finally {
       console.warn = warn;
     }
+  });
+});
+
+describe('parseFeed: huge one-line fields', () => {
+  it('cuts titles, summaries, categories and tags to their limits, with an ellipsis, never inside a surrogate pair', () => {
+    const big = 'Tin rất dài '.repeat(100_000);
+    const emoji = '😀'.repeat(600); // 1,200 code units
+    const { feed } = parseFeed(
+      { version: '1.1', items: [{ id: '1', content_text: 'x', title: big, summary: big, tags: [big], _bantin: { category: big } }, { id: '2', content_text: 'x', title: emoji }] },
+      'https://x.vn/f.json',
+    );
+    const [a, b] = feed.items;
+    expect(a.title).to.have.length(TEXT_LIMITS.title);
+    expect(a.title.endsWith('…')).to.equal(true);
+    expect(a.summary).to.have.length(TEXT_LIMITS.summary);
+    expect(a.category).to.have.length(TEXT_LIMITS.category);
+    expect(a.tags[0]).to.have.length(TEXT_LIMITS.category);
+    expect(b.title.endsWith('😀…')).to.equal(true);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(b.title)).to.equal(false);
+    // The body is not a one-line field: it is kept whole.
+    const { feed: f2 } = parseFeed({ version: '1.1', items: [{ id: '1', content_text: big }] }, 'https://x.vn/g.json');
+    expect(f2.items[0].contentText).to.equal(big);
   });
 });
