@@ -1,7 +1,7 @@
 import { openKV, type KV } from './kv.js';
 import type { Article, Feed } from './types.js';
 import { CHUNK_BYTES, eachChunkOfItems } from './chunk.js';
-import { yieldToMain } from './yield.js';
+import { yieldToMain } from './threads.js';
 
 /** What the cache remembers of one feed URL besides its items. */
 export interface CachedFeed {

@@ -6,7 +6,7 @@
 import { readText, type BodyRead, type BodyReadOptions } from './body.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
-import { spawnWorker } from './spawn-worker.js';
+import { spawnWorker } from './threads.js';
 import type { Article, Feed, SkippedItem } from './types.js';
 
 export type ToFeedWorker = {

@@ -7,7 +7,7 @@
 import type { Article, Feed } from '../feed/types.js';
 import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
-import { spawnWorker } from '../feed/spawn-worker.js';
+import { spawnWorker } from '../feed/threads.js';
 
 export { spawnWorker };
 import { TimeSlicer } from './yield.js';

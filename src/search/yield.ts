@@ -1,6 +1,6 @@
 /** Cooperative time-slicing: long jobs give the main thread back every few ms. */
 
-import { yieldToMain } from '../feed/yield.js';
+import { yieldToMain } from '../feed/threads.js';
 
 export { yieldToMain };
 
