@@ -12,6 +12,11 @@ import { median, round, runBench } from './harness.js';
 
 const params = new URL(location.href).searchParams;
 const RUNS = Number(params.get('runs')) || 3;
+/** Pages measured: one article (the issue's figures), and an article with the portal's lists and counter. */
+const PAGES: [string, string][] = [
+  ['an article', '<bantin-article feed="{feed}"></bantin-article>'],
+  ['article, 2 lists, counter', '<bantin-article feed="{feed}"></bantin-article><bantin-news-list feed="{feed}" direction="older" limit="5"></bantin-news-list><bantin-news-list feed="{feed}" limit="5"></bantin-news-list><bantin-counter feed="{feed}"></bantin-counter>'],
+].filter(([name]) => !params.get('page') || name.startsWith(params.get('page')!)) as [string, string][];
 /** `?path=worker` or `?path=main` measures one path only (with BENCH_TRACE_DIR, to read its traces). */
 const PATHS = (['worker', 'main'] as const).filter((p) => !params.get('path') || params.get('path') === p);
 const BUDGET_MS = 50;
@@ -35,9 +40,9 @@ interface Visit {
 }
 
 let visits = 0;
-async function visit(feed: string, path: 'worker' | 'main'): Promise<Visit> {
+async function visit(feed: string, path: 'worker' | 'main', markup: string): Promise<Visit> {
   window.gc?.();
-  const html = `<bantin-article feed="${feed}"></bantin-article>`;
+  const html = markup.replaceAll('{feed}', feed);
   const label = `visit${++visits}`;
   let heap = 0;
   const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
@@ -84,16 +89,16 @@ runBench(async () => {
   const cache = new FeedCache();
   const table: Record<string, unknown>[] = [];
   let over = 0;
-  for (const [name, url] of feeds) {
+  for (const [pageName, markup] of PAGES) for (const [name, url] of feeds) {
     for (const path of PATHS) {
       const first: Visit[] = [];
       const again: Visit[] = [];
       for (let i = 0; i < RUNS; i++) {
         await cache.remove(url);
-        const cold = await visit(url, path);
+        const cold = await visit(url, path, markup);
         if (cold.fromCache) throw new Error('first visit came from cache');
         first.push(cold);
-        const warm = await visit(url, path);
+        const warm = await visit(url, path, markup);
         if (!warm.fromCache) throw new Error('next visit did not come from cache');
         again.push(warm);
       }
@@ -101,6 +106,7 @@ runBench(async () => {
         const longest = median(runs.map((r) => r.longestWall));
         if (path === 'worker' && longest > BUDGET_MS) over++;
         table.push({
+          page: pageName,
           feed: name,
           visit: when,
           path: path === 'worker' ? 'feed worker (now)' : 'main thread (before)',
@@ -116,7 +122,7 @@ runBench(async () => {
   }
   await cache.remove(feeds[0][1]);
   notes.push(
-    `${RUNS} runs each, medians. A page with one <bantin-article> (the newest article). Longest task: main-thread tasks from the trace, across the whole visit (fetch, parse, render, cache write or read, revalidation). Budget: ${BUDGET_MS} ms with the feed worker.`,
+    `${RUNS} runs each, medians. Pages: one <bantin-article> (the newest article); the same with two <bantin-news-list> (older than it, and the latest) and a <bantin-counter>. Longest task: main-thread tasks from the trace, across the whole visit (fetch, parse, render, cache write or read, revalidation). Budget: ${BUDGET_MS} ms with the feed worker.`,
     'Peak JS heap: the page\'s (performance.memory, sampled every 20 ms); the worker\'s heap is its own and freed when it ends.',
     over ? `OVER BUDGET: ${over} row(s) with the feed worker have a task over ${BUDGET_MS} ms.` : `Within budget: no main-thread task over ${BUDGET_MS} ms with the feed worker.`,
   );

@@ -233,7 +233,7 @@ export class BantinNewsList extends BantinElement {
   }
 
   /** The matching items, in display order, and whether more may come from later pages. */
-  private candidates(): { items: Article[]; complete: boolean } {
+  private candidates(): { items: readonly Article[]; complete: boolean } {
     const s = this.data.state;
     const direction = this.direction === 'newer' || this.direction === 'older' ? this.direction : null;
     return this.select(s.feed, s.hasMore, this.category, parseDayKey(this.date) ? this.date : null, direction, direction && this.referenceId(), this.zone);
@@ -244,7 +244,7 @@ export class BantinNewsList extends BantinElement {
     (feed: Feed | null, hasMore: boolean, category: string | null, day: string | null, direction: Direction | null, ref: string | null, zone: string) => {
       const all = feed?.items ?? [];
       const filter = { category, day, timeZone: zone };
-      let items: Article[] | null;
+      let items: readonly Article[] | null;
       if (direction) {
         items = ref ? neighbours(all, ref, direction) : null;
         // Not loaded yet (an older article on a later page): nothing to show until it is.
@@ -252,7 +252,8 @@ export class BantinNewsList extends BantinElement {
       } else {
         items = newestFirst(all);
       }
-      items = items.filter((a) => matchesFilter(a, filter));
+      // No filter: no pass over (and copy of) every item.
+      if (category || day) items = items.filter((a) => matchesFilter(a, filter));
       // "Newer" items all sit on pages already loaded: later pages only hold older ones.
       let complete = !hasMore || direction === 'newer';
       if (!complete && day) {
