@@ -8,7 +8,7 @@ import { label } from '../format/labels.js';
 import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
-import { FeedController } from './controllers/feed-controller.js';
+import { BIG_FEED_ITEMS, FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
@@ -220,7 +220,10 @@ export class BantinNewsList extends BantinElement {
   }
 
   private onArticleChange = (e: Event) => {
-    this.pageArticleId = (e as CustomEvent<{ id: string | null }>).detail.id;
+    const id = (e as CustomEvent<{ id: string | null }>).detail.id;
+    // Following the article is a pass over the feed: with a big one, not in the article's own task.
+    if ((this.data.state.feed?.items.length ?? 0) > BIG_FEED_ITEMS) setTimeout(() => (this.pageArticleId = id));
+    else this.pageArticleId = id;
   };
 
   /** The article "newer"/"older" are counted from. */

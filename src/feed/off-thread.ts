@@ -4,6 +4,7 @@
  * cannot start or dies leaves the body to the page.
  */
 import { readText, type BodyRead, type BodyReadOptions } from './body.js';
+import { resolveTimeZone } from '../format/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
 import { spawnWorker } from './threads.js';
@@ -82,6 +83,8 @@ export function readInWorker(bytes: Uint8Array, url: string, options: ParseOptio
     // A copy goes: the page keeps its bytes to read them itself should the worker fail.
     const copy = bytes.slice().buffer;
     worker.postMessage({ bytes: copy, contentType: options.contentType ?? null, url, options, hash: read.hash, knownHash: read.knownHash ?? null } satisfies ToFeedWorker, [copy]);
+    // While the worker reads, the page builds the Intl formatter of the zone its dates will be shown in (once, ~10 ms).
+    resolveTimeZone(options.timeZone);
   });
 }
 

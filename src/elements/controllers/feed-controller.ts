@@ -23,7 +23,7 @@ export function feedUrlOf(host: FeedHost): string | null {
 export type { BantinLoadDetail, BantinErrorDetail } from '../events.js';
 
 /** Items from which a feed counts as big: elements then render it one per task (a list's pass over it is milliseconds). */
-const BIG_FEED_ITEMS = 5000;
+export const BIG_FEED_ITEMS = 5000;
 
 /**
  * Connects an element to the page-wide FeedStore of its feed URL and
