@@ -72,6 +72,11 @@ describe('every element, every hostile item shape', () => {
     history.replaceState(null, "", startUrl);
   });
 
+  // Each shape answers for its own uncaught errors.
+  beforeEach(() => {
+    uncaught.length = 0;
+  });
+
   for (const [name, shape] of SHAPES) {
     it(`${name}: content, not found or an error with retry within a second`, async () => {
       const doc = shape.doc ?? { version: 'https://jsonfeed.org/version/1.1', title: 'Quận 5', items: [shape.item] };
