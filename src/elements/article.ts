@@ -417,7 +417,7 @@ export class BantinArticle extends BantinElement {
         }
         const size = att.sizeInBytes != null ? ` (${formatBytes(att.sizeInBytes, this.locale)})` : '';
         return html`<li>
-          <a part="attachment" href=${att.url} download>${label(lang, 'download')}: ${name}${size}</a>
+          <a part="attachment" href=${att.url} download>${label(lang, 'download')}: <bdi>${name}</bdi>${size}</a>
         </li>`;
       })}
     </ul>`;

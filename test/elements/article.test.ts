@@ -145,6 +145,26 @@ describe('<bantin-article>', () => {
     }
   });
 
+  it('an attachment title with a bidi override cannot reverse the size printed after it', async () => {
+    const url = await mockFeed(uniqueId(), {
+      body: feedJson([item(1, { attachments: [{ url: '/f.pdf', mime_type: 'application/pdf', title: 'Kế hoạch \u202Eđảo', size_in_bytes: 1234567 }] })]),
+    });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+    await shown(el);
+    const link = part(el, 'attachment')!;
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    let size: Text | null = null;
+    while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('1,2 MB')) size = walker.currentNode as Text;
+    const start = size!.data.indexOf('(');
+    const xs = [...'(1,2 MB)'].map((_, i) => {
+      const r = document.createRange();
+      r.setStart(size!, start + i);
+      r.setEnd(size!, start + i + 1);
+      return r.getBoundingClientRect().left;
+    });
+    for (let i = 1; i < xs.length; i++) expect(xs[i], `character ${i} of (1,2 MB)`).to.be.above(xs[i - 1]);
+  });
+
   it('keeps video embeds from the iframe-origins allowlist only (YouTube and Vimeo by default)', async () => {
     const body = [
       '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
