@@ -4,7 +4,7 @@
  * cannot start or dies leaves the body to the page.
  */
 import { readText, type BodyRead, type BodyReadOptions } from './body.js';
-import { resolveTimeZone } from '../format/time-zone.js';
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../format/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
 import { spawnWorker } from './threads.js';
@@ -84,7 +84,7 @@ export function readInWorker(bytes: Uint8Array, url: string, options: ParseOptio
     const copy = bytes.slice().buffer;
     worker.postMessage({ bytes: copy, contentType: options.contentType ?? null, url, options, hash: read.hash, knownHash: read.knownHash ?? null } satisfies ToFeedWorker, [copy]);
     // While the worker reads, the page builds the Intl formatter of the zone its dates will be shown in (once, ~10 ms).
-    resolveTimeZone(options.timeZone);
+    resolveTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
   });
 }
 
