@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { cpuByWindow } from './lib/trace.mjs';
+import { bigFeed } from './lib/big-feed.mjs';
 
 // Measure what ships: dependencies resolve to their production builds (Lit's dev build is slower).
 process.env.NODE_ENV ??= 'production';
@@ -69,6 +70,20 @@ const corpusPlugin = {
   },
 };
 
+// Generated feeds (bench/lib/big-feed.mjs), served over HTTP as a portal would.
+const generatedPlugin = {
+  name: 'bantin-generated-feeds',
+  configureServer(server) {
+    server.middlewares.use('/bench-feeds/big-feed.json', (req, res) => {
+      const body = bigFeed();
+      res.setHeader('Content-Type', 'application/feed+json; charset=utf-8');
+      res.setHeader('Content-Length', body.length);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  },
+};
+
 const server = await createServer({
   root,
   configFile: false,
@@ -77,7 +92,7 @@ const server = await createServer({
   resolve: { conditions: ['module', 'browser', 'production'] },
   logLevel: 'warn',
   server: { port: 0, host: '127.0.0.1' },
-  plugins: [corpusPlugin],
+  plugins: [corpusPlugin, generatedPlugin],
 });
 await server.listen();
 console.log(
@@ -88,7 +103,13 @@ console.log(
         'set BANTIN_CORPUS to the folder holding vi-news.feed.json to measure that.',
 );
 const base = server.resolvedUrls.local[0];
-const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 900_000 });
+// Precise heap figures (performance.memory is otherwise coarse and cached) and gc() between visits.
+const browser = await puppeteer.launch({
+  executablePath: findChromium(),
+  headless: true,
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  protocolTimeout: 900_000,
+});
 const navigatorCores = () => cpus().length;
 try {
   for (const name of names) {

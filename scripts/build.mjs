@@ -107,13 +107,15 @@ await esbuild({
   logLevel: 'warning',
 });
 execFileSync(process.execPath, [r('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-// The one path a per-file build leaves as written: the worker script in
-// `new Worker(new URL('./search-worker.ts', import.meta.url))`, which consumers' bundlers follow.
-const client = r('dist/search/worker-client.js');
-const compiled = readFileSync(client, 'utf8');
-const fixed = compiled.replaceAll('new URL("./search-worker.ts", import.meta.url)', 'new URL("./search-worker.js", import.meta.url)');
-if (fixed === compiled) throw new Error(`${client}: the search worker's URL was not found; the npm build would start no worker`);
-writeFileSync(client, fixed);
+// The paths a per-file build leaves as written: the workers' scripts in
+// `new Worker(new URL('./x.ts', import.meta.url))`, which consumers' bundlers follow.
+for (const [module, worker] of [['search/worker-client.js', 'search-worker'], ['feed/off-thread.js', 'parse-worker']]) {
+  const file = r(`dist/${module}`);
+  const compiled = readFileSync(file, 'utf8');
+  const fixed = compiled.replaceAll(`new URL("./${worker}.ts", import.meta.url)`, `new URL("./${worker}.js", import.meta.url)`);
+  if (fixed === compiled) throw new Error(`${file}: the URL of ${worker} was not found; the npm build would start no worker`);
+  writeFileSync(file, fixed);
+}
 // The manifest (docs/reference.md is generated from it by `npm run docs`, and
 // `npm test` checks the committed one is in step).
 execFileSync(process.execPath, [r('node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'], { cwd: root, stdio: 'inherit' });

@@ -27,8 +27,11 @@ const BUDGETS = [
   { name: 'dist/bantin.min.js alone', target: 40 * KB, ceiling: 1 * KB },
   // 72: the search worker (issue 6) carries its own idb-keyval and key-value store (a worker
   // cannot share the page's chunks) and the page a 2.4 KB client, 3.3 KB more than before.
-  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 72 * KB },
-  { name: 'page with only a counter and a news list', target: 14 * KB, ceiling: 26 * KB },
+  // 74 and 27.5 (issue 17): the core reads RFC 822 dates in JSON Feeds (the RSS date reader
+  // moved from the XML chunk to the core, 0.8 KB), the cache's one-transaction updates and
+  // the loader of the feed worker (whose client and script load only for bodies over 256 KB).
+  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 74 * KB },
+  { name: 'page with only a counter and a news list', target: 14 * KB, ceiling: 27.5 * KB },
 ];
 
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -6,14 +6,14 @@ import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatBytes, formatNumber } from '../format/number.js';
-import { sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
+import { parseOrigins, sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
 import { articleCounterKey } from '../counter/keys.js';
 import { BantinElement } from './base.js';
 import { CounterController } from './controllers/counter-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
-import { pageParam } from './links.js';
+import { fileNameOf, pageParam } from './links.js';
 import { memoizeLast } from './memo.js';
 import { baseStyles } from './styles.js';
 
@@ -21,6 +21,16 @@ export interface BantinArticleChangeDetail {
   /** The id of the article now shown (or looked for), null when there is none. */
   id: string | null;
 }
+
+/**
+ * Next pages followed looking for an article before saying "not found": a
+ * long archive at 20 items a page reaches back 600 articles, and a feed whose
+ * pages never end (each `next_url` new) cannot keep the skeleton up for good.
+ */
+export const MAX_SEEK_PAGES = 30;
+
+/** Top-level blocks of a body laid out at once: the first batch shows at once, the rest one per frame. */
+const BODY_BATCH = 60;
 
 /** Where an article body stands: sanitized and ready, or not yet. */
 interface Body {
@@ -74,6 +84,8 @@ export class BantinArticle extends BantinElement {
       .category {
         color: var(--_accent);
         font-weight: bold;
+        /* Feed text: a bidi override in it cannot reorder the date beside it. */
+        unicode-bidi: isolate;
       }
       .date {
         color: var(--_muted);
@@ -173,6 +185,12 @@ export class BantinArticle extends BantinElement {
    * under `article:<id>` and shows that count instead of `_bantin.views`.
    */
   @property({ attribute: 'counter-endpoint' }) counterEndpoint: string | null = null;
+  /**
+   * Origins whose iframes (video embeds) the body keeps, separated by spaces. Default:
+   * `https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com`;
+   * empty: no iframes.
+   */
+  @property({ attribute: 'iframe-origins' }) iframeOrigins: string | null = null;
 
   protected readonly data = new FeedController(this);
   private readonly views = new CounterController(this, () => {
@@ -184,8 +202,8 @@ export class BantinArticle extends BantinElement {
     return url ? `${url}|${this.requestedId() ?? '*'}` : null;
   });
   @state() private body: Body | null = null;
-  /** Item count when we last asked for more pages while looking for the article. */
-  private lookedAt = -1;
+  /** Looking for the requested article on later pages: for which id, how many pages, whether it is still going. */
+  private seek = { id: null as string | null, pages: 0, running: false, failed: false };
   private lastId: string | null | undefined = undefined;
 
   /** The id asked for: attribute, else the URL parameter. Null means "the newest". */
@@ -207,28 +225,50 @@ export class BantinArticle extends BantinElement {
     return this.requestedId() ?? this.article?.id ?? null;
   }
 
-  /** Still looking: the feed has more pages that may hold the article. */
+  /** Still looking: the feed has more pages that may hold the article, and the cap is not reached. */
   private get searching(): boolean {
     const s = this.data.state;
-    return !!s.feed && !this.article && !!this.requestedId() && s.hasMore && this.lookedAt !== s.feed.items.length;
+    const id = this.requestedId();
+    if (!s.feed || this.article || !id || !s.hasMore) return false;
+    if (this.seek.id !== id) this.seek = { id, pages: 0, running: false, failed: false };
+    return !this.seek.failed && this.seek.pages < MAX_SEEK_PAGES;
+  }
+
+  /** Follows `next_url` page after page until the article turns up, the pages end, one fails, or the cap. */
+  private async seekArticle() {
+    const seek = this.seek;
+    seek.running = true;
+    try {
+      while (this.seek === seek && this.searching) {
+        seek.pages++;
+        const added = await this.data.loadMore();
+        // Nothing new: the page failed (the store keeps its error) or only repeated items.
+        if (!added && this.data.state.error) seek.failed = true;
+      }
+    } finally {
+      seek.running = false;
+      this.requestUpdate();
+    }
+  }
+
+  /** Retry after a next page failed while looking: goes on from where it stopped. */
+  private retrySeek() {
+    this.seek = { ...this.seek, failed: false, pages: Math.max(0, this.seek.pages - 1) };
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     const article = this.article;
-    const key = article ? `${article.id}\u0000${article.contentHtml ?? ''}` : null;
+    const key = article ? `${article.id}\u0000${this.iframeOrigins ?? ''}\u0000${article.contentHtml ?? ''}` : null;
     if (article?.contentHtml != null && this.body?.key !== key) this.prepareBody(article, key!);
   }
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
-    const s = this.data.state;
     const article = this.article;
     // An older article may sit on a later page: follow next_url until it turns up.
-    if (this.searching && !s.loadingMore) {
-      this.lookedAt = s.feed!.items.length;
-      void this.data.loadMore().then(() => this.requestUpdate());
-    }
+    if (this.searching && !this.seek.running) void this.seekArticle();
     if (article && this.updateTitle && article.title) document.title = article.title;
     const complete = article && (article.contentHtml == null || this.body?.node);
     this.reserve.track(complete ? this.renderRoot.querySelector('.frame') : null);
@@ -244,10 +284,13 @@ export class BantinArticle extends BantinElement {
   private prepareBody(article: Article, key: string) {
     this.body = { key, node: null };
     const base = article.url ?? this.data.state.feed?.url ?? document.baseURI;
-    sanitizeArticleHtml(article.contentHtml!, base)
+    let rest: ChildNode[] = [];
+    sanitizeArticleHtml(article.contentHtml!, base, { iframeOrigins: parseOrigins(this.iframeOrigins) })
       .then((fragment) => {
         const div = document.createElement('div');
-        div.append(fragment);
+        const nodes = [...fragment.childNodes];
+        div.append(...nodes.slice(0, BODY_BATCH));
+        rest = nodes.slice(BODY_BATCH);
         return div;
       })
       .catch(() => {
@@ -262,8 +305,22 @@ export class BantinArticle extends BantinElement {
         return div;
       })
       .then((node) => {
-        if (this.body?.key === key) this.body = { key, node };
+        if (this.body?.key !== key) return;
+        this.body = { key, node };
+        void this.appendRest(key, node, rest);
       });
+  }
+
+  /**
+   * A long article's later blocks join the body a batch per frame: laying out
+   * 1,000 paragraphs at once is seconds on a cheap phone, a batch a few ms.
+   */
+  private async appendRest(key: string, node: Element, rest: ChildNode[]) {
+    for (let i = 0; i < rest.length; i += BODY_BATCH) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      if (this.body?.key !== key) return;
+      node.append(...rest.slice(i, i + BODY_BATCH));
+    }
   }
 
   override render() {
@@ -284,6 +341,9 @@ export class BantinArticle extends BantinElement {
     }
     if (!s.feed || this.searching) return this.renderSkeleton(reserved);
     const article = this.article;
+    if (!article && this.seek.failed && s.error) {
+      return html`<slot></slot>${renderFeedError(lang, s.error, () => this.retrySeek())}`;
+    }
     if (!article) return this.renderNotFound(s.feed);
     return html`${renderStaleNote(lang, s.stale)}${this.renderArticle(article)}`;
   }
@@ -346,7 +406,7 @@ export class BantinArticle extends BantinElement {
     const lang = this.locale.lang;
     return html`<ul class="attachments" part="attachments" aria-label=${label(lang, 'attachments')}>
       ${list.map((att) => {
-        const name = att.title ?? decodeURIComponent(new URL(att.url).pathname.split('/').pop() || att.url);
+        const name = att.title ?? fileNameOf(att.url);
         const kind = att.mimeType.split('/')[0];
         if (kind === 'video' || kind === 'audio') {
           const media =
@@ -357,7 +417,7 @@ export class BantinArticle extends BantinElement {
         }
         const size = att.sizeInBytes != null ? ` (${formatBytes(att.sizeInBytes, this.locale)})` : '';
         return html`<li>
-          <a part="attachment" href=${att.url} download>${label(lang, 'download')}: ${name}${size}</a>
+          <a part="attachment" href=${att.url} download>${label(lang, 'download')}: <bdi>${name}</bdi>${size}</a>
         </li>`;
       })}
     </ul>`;

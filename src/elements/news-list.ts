@@ -8,7 +8,7 @@ import { errorLabel, label } from '../format/labels.js';
 import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
-import { FeedController } from './controllers/feed-controller.js';
+import { BIG_FEED_ITEMS, FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
@@ -95,6 +95,11 @@ export class BantinNewsList extends BantinElement {
       a {
         text-decoration: none;
         overflow-wrap: anywhere;
+      }
+      /* Feed text is isolated: a bidi override in a title cannot reorder the date after it. */
+      a,
+      .summary {
+        unicode-bidi: isolate;
       }
       a:hover {
         text-decoration: underline;
@@ -219,7 +224,10 @@ export class BantinNewsList extends BantinElement {
   }
 
   private onArticleChange = (e: Event) => {
-    this.pageArticleId = (e as CustomEvent<{ id: string | null }>).detail.id;
+    const id = (e as CustomEvent<{ id: string | null }>).detail.id;
+    // Following the article is a pass over the feed: with a big one, not in the article's own task.
+    if ((this.data.state.feed?.items.length ?? 0) > BIG_FEED_ITEMS) setTimeout(() => (this.pageArticleId = id));
+    else this.pageArticleId = id;
   };
 
   /** The article "newer"/"older" are counted from. */
@@ -232,7 +240,7 @@ export class BantinNewsList extends BantinElement {
   }
 
   /** The matching items, in display order, and whether more may come from later pages. */
-  private candidates(): { items: Article[]; complete: boolean } {
+  private candidates(): { items: readonly Article[]; complete: boolean } {
     const s = this.data.state;
     const direction = this.direction === 'newer' || this.direction === 'older' ? this.direction : null;
     return this.select(s.feed, s.hasMore, this.category, parseDayKey(this.date) ? this.date : null, direction, direction && this.referenceId(), this.zone);
@@ -243,7 +251,7 @@ export class BantinNewsList extends BantinElement {
     (feed: Feed | null, hasMore: boolean, category: string | null, day: string | null, direction: Direction | null, ref: string | null, zone: string) => {
       const all = feed?.items ?? [];
       const filter = { category, day, timeZone: zone };
-      let items: Article[] | null;
+      let items: readonly Article[] | null;
       if (direction) {
         items = ref ? neighbours(all, ref, direction) : null;
         // Not loaded yet (an older article on a later page): nothing to show until it is.
@@ -251,7 +259,8 @@ export class BantinNewsList extends BantinElement {
       } else {
         items = newestFirst(all);
       }
-      items = items.filter((a) => matchesFilter(a, filter));
+      // No filter: no pass over (and copy of) every item.
+      if (category || day) items = items.filter((a) => matchesFilter(a, filter));
       // "Newer" items all sit on pages already loaded: later pages only hold older ones.
       let complete = !hasMore || direction === 'newer';
       if (!complete && day) {

@@ -184,6 +184,10 @@ export class BantinSearch extends BantinElement {
         font-size: 0.8125em;
         color: var(--_muted);
       }
+      /* Feed text isolated from the punctuation bantin writes around it. */
+      .meta [part='category'] {
+        unicode-bidi: isolate;
+      }
       .excerpt {
         display: block;
         font-size: 0.875em;

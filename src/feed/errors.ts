@@ -33,3 +33,12 @@ export class FeedError extends Error {
 /** Also true for a FeedError from a second copy of bantin on the page. */
 export const isFeedError = (e: unknown): e is FeedError =>
   e instanceof FeedError || (e instanceof Error && e.name === "FeedError" && typeof (e as FeedError).code === "string");
+
+/** An error as a console line: its name and message (`QuotaExceededError: …`), whatever was thrown. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error || e instanceof DOMException) {
+    const { name, message } = e as Error;
+    return message ? `${name}: ${message}` : name || 'Error';
+  }
+  return String(e) || 'unknown error';
+}

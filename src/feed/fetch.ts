@@ -1,10 +1,9 @@
 import { FeedError } from './errors.js';
-import { decodeBody } from './decode.js';
 
 export interface FetchedBody {
   status: 200 | 304;
-  /** Decoded by BOM, HTTP charset, XML declaration, else UTF-8 (see `decodeBody`). */
-  text: string;
+  /** The body as sent (empty for a 304): `readFeedBody` decodes and parses it, off the main thread when it is big. */
+  bytes: Uint8Array;
   /** The Content-Type header: the first hint at the format. */
   contentType: string | null;
   etag: string | null;
@@ -49,7 +48,7 @@ export async function fetchFeedBody(
   const etag = response.headers.get('ETag');
   const lastModified = response.headers.get('Last-Modified');
   const contentType = response.headers.get('Content-Type');
-  if (response.status === 304) return { status: 304, text: '', contentType, etag, lastModified };
+  if (response.status === 304) return { status: 304, bytes: new Uint8Array(0), contentType, etag, lastModified };
   if (!response.ok) {
     throw new FeedError(
       'http',
@@ -65,7 +64,7 @@ export async function fetchFeedBody(
   } catch (e) {
     throw requestError(e, url, timeoutMs);
   }
-  return { status: 200, text: decodeBody(new Uint8Array(bytes), contentType), contentType, etag, lastModified };
+  return { status: 200, bytes: new Uint8Array(bytes), contentType, etag, lastModified };
 }
 
 function requestError(e: unknown, url: string, timeoutMs: number): FeedError {

@@ -1,4 +1,5 @@
 import { createStore, get, set, del, keys, type UseStore } from 'idb-keyval';
+import { describeError } from './errors.js';
 
 /** A small async key-value store: IndexedDB through idb-keyval, memory when IndexedDB fails. */
 export interface KV {
@@ -6,6 +7,12 @@ export interface KV {
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
   keys(): Promise<string[]>;
+  /**
+   * Reads and replaces one value in a single readwrite transaction, so no
+   * other tab can write between the two; `updater` returning undefined deletes
+   * the key. Resolves to the value it replaced.
+   */
+  update<T>(key: string, updater: (old: T | undefined) => T | undefined): Promise<T | undefined>;
   /** True once IndexedDB failed and the store lives in memory for the rest of the page. */
   readonly inMemory: boolean;
 }
@@ -42,9 +49,7 @@ class FallbackKV implements KV {
       this.memory = new Map();
       if (!warned) {
         warned = true;
-        console.warn(
-          `bantin: IndexedDB is unavailable (${(error as Error)?.message ?? error}); caching in memory for this page only.`,
-        );
+        console.warn(`bantin: IndexedDB is unavailable (${describeError(error)}); caching in memory for this page only.`);
       }
     }
     return this.memory;
@@ -57,6 +62,9 @@ class FallbackKV implements KV {
         this.idb ??= createStore(this.dbName, this.storeName);
         return await withTimeout(op(this.idb));
       } catch (e) {
+        // A full disk is not a broken database: reads still work, and the caller
+        // must know its write failed (to remove what it wrote) rather than see it land in memory.
+        if ((e as Error)?.name === 'QuotaExceededError') throw e;
         this.toMemory(e);
       }
     }
@@ -85,6 +93,30 @@ class FallbackKV implements KV {
     return this.run(
       async (s) => (await keys(s)).map(String),
       (m) => [...m.keys()],
+    );
+  }
+  update<T>(key: string, updater: (old: T | undefined) => T | undefined) {
+    const apply = (old: T | undefined, put: (v: T) => void, remove: () => void) => {
+      const next = updater(old);
+      if (next === undefined) remove();
+      else put(next);
+      return old;
+    };
+    return this.run(
+      (s) =>
+        s('readwrite', (store) => {
+          let old: T | undefined;
+          const request = store.get(key);
+          request.onsuccess = () => {
+            old = apply(request.result as T | undefined, (v) => store.put(v, key), () => store.delete(key));
+          };
+          const tx = store.transaction;
+          return new Promise<T | undefined>((resolve, reject) => {
+            tx.oncomplete = () => resolve(old);
+            tx.onabort = tx.onerror = () => reject(tx.error ?? request.error ?? new DOMException('transaction aborted', 'AbortError'));
+          });
+        }),
+      (m) => apply(m.get(key) as T | undefined, (v) => m.set(key, v), () => m.delete(key)),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE } from '../format/time-zone.js';
+import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE, utcTime } from '../format/time-zone.js';
 
 // English, and the abbreviations feeds from Portuguese, Spanish, French,
 // German, Italian and Dutch CMSs write (a Brazilian feed says "Seg, 24 Set 2018").
@@ -49,7 +49,7 @@ export function parseRfc822Date(value: string | null, timeZone: string = DEFAULT
     offsetMin = ZONES[name.toLowerCase()] ?? (name.length === 1 ? 0 : undefined);
   }
   if (offsetMin === undefined) return zonedTimeToUtc(year, month, day, hour, minute, second, 0, timeZone);
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMin * 60_000);
+  return new Date(utcTime(year, month - 1, day, hour, minute, second) - offsetMin * 60_000);
 }
 
 // `2020/1/10 14:33:00`, as some Chinese and Vietnamese CMSs write pubDate: wall time in `timeZone`.

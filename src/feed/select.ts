@@ -15,8 +15,22 @@ export function compareNewestFirst(a: Article, b: Article): number {
   return a.order - b.order;
 }
 
-export function newestFirst(items: readonly Article[]): Article[] {
-  return [...items].sort(compareNewestFirst);
+const sortedLists = new WeakMap<readonly Article[], readonly Article[]>();
+
+/**
+ * The items newest first: computed once per list of items, however many
+ * elements ask (two lists on a 100,000-item feed each sorted it, 50–100 ms
+ * a time). Feeds list newest first already: one pass checks that and spares the sort.
+ */
+export function newestFirst(items: readonly Article[]): readonly Article[] {
+  let sorted = sortedLists.get(items);
+  if (!sorted) {
+    let inOrder = true;
+    for (let i = 1; i < items.length && inOrder; i++) inOrder = compareNewestFirst(items[i - 1], items[i]) <= 0;
+    sorted = inOrder ? items : [...items].sort(compareNewestFirst);
+    sortedLists.set(items, sorted);
+  }
+  return sorted;
 }
 
 export function findArticle(items: readonly Article[], id: string | null | undefined): Article | null {
@@ -38,7 +52,8 @@ export type Direction = 'newer' | 'older';
  * items have no place in time and are left out. Null when `id` is not loaded.
  */
 export function neighbours(items: readonly Article[], id: string, direction: Direction): Article[] | null {
-  const sorted = newestFirst(items.filter((a) => a.published));
+  // Undated items sort last: dropping them after the (shared) sort keeps the order.
+  const sorted = newestFirst(items).filter((a) => a.published);
   const at = sorted.findIndex((a) => a.id === id);
   if (at < 0) return null;
   return direction === 'newer' ? sorted.slice(0, at).reverse() : sorted.slice(at + 1);

@@ -1,7 +1,7 @@
 import { FeedCache, type CachedFeed } from './cache.js';
-import { FeedError } from './errors.js';
-import { fetchFeedBody, hashText, FEED_TIMEOUT_MS } from './fetch.js';
-import { readFeed } from './read.js';
+import { FeedError, describeError } from './errors.js';
+import { fetchFeedBody, FEED_TIMEOUT_MS } from './fetch.js';
+import { readFeedBody, type BodyRead } from './body.js';
 import type { Article, Feed, SkippedItem } from './types.js';
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -177,18 +177,20 @@ export class FeedStore {
         await this.cache.touch(this.url, { fetchedAt: now, etag: body.etag, lastModified: body.lastModified }).catch(() => {});
         return;
       }
-      const hash = body.etag || body.lastModified ? null : hashText(body.text);
       const unchanged =
         cached &&
-        ((body.etag && body.etag === cached.etag) ||
-          (!body.etag && body.lastModified && body.lastModified === cached.lastModified) ||
-          (hash && hash === cached.hash));
-      if (unchanged) {
+        ((body.etag && body.etag === cached.etag) || (!body.etag && body.lastModified && body.lastModified === cached.lastModified));
+      // Without validators, the body's hash tells whether it changed (the reader hashes it as it decodes).
+      const read = unchanged
+        ? null
+        : await readFeedBody(body, this.url, { timeZone: this.timeZone }, { hash: !body.etag && !body.lastModified, knownHash: cached?.hash });
+      if (!read || read.unchanged) {
         this.set({ stale: false, error: null, revalidating: false });
         await this.cache.touch(this.url, { fetchedAt: now, etag: body.etag, lastModified: body.lastModified }).catch(() => {});
         return;
       }
-      const { feed, skipped } = await readFeed(body.text, this.url, { timeZone: this.timeZone, contentType: body.contentType });
+      const { hash } = read;
+      const { feed, skipped } = read.result;
       if (skipped.length) reportSkipped(this.url, skipped);
       this.cached = { feed, etag: body.etag, lastModified: body.lastModified, hash, fetchedAt: now };
       // Pages loaded with "more" stay: the new first page replaces only the old one.
@@ -197,7 +199,7 @@ export class FeedStore {
         stale: false,
         skipped,
       });
-      await this.cache.write(this.cached).catch(() => {});
+      await this.cache.write(this.cached).catch((e) => reportUncached(this.url, e));
     } catch (e) {
       const error =
         e instanceof FeedError ? e : new FeedError('network', `Loading ${this.url} failed: ${(e as Error)?.message ?? e}`, this.url);
@@ -209,13 +211,17 @@ export class FeedStore {
 
   private showPages(pages: Article[][], head: Feed, extra: Partial<FeedState>) {
     this.pages = pages;
-    const seen = new Set<string>();
-    const items: Article[] = [];
-    for (const page of pages) {
-      for (const item of page) {
-        if (!seen.has(item.id)) {
-          seen.add(item.id);
-          items.push(item);
+    // One page has no repeats (the parser keeps the first of an id): no pass over 100,000 items for nothing.
+    let items: Article[] = pages[0] ?? [];
+    if (pages.length > 1) {
+      const seen = new Set<string>();
+      items = [];
+      for (const page of pages) {
+        for (const item of page) {
+          if (!seen.has(item.id)) {
+            seen.add(item.id);
+            items.push(item);
+          }
         }
       }
     }
@@ -246,11 +252,9 @@ export class FeedStore {
     try {
       const body = await fetchFeedBody(next, {}, this.timeoutMs);
       const lastOrder = feed.items.reduce((max, a) => Math.max(max, a.order), -1);
-      const { feed: page, skipped } = await readFeed(body.text, next, {
-        timeZone: this.timeZone,
-        orderOffset: lastOrder + 1,
-        contentType: body.contentType,
-      });
+      const read = await readFeedBody(body, next, { timeZone: this.timeZone, orderOffset: lastOrder + 1 }, { hash: false });
+      // Never "unchanged": no hash was asked for.
+      const { feed: page, skipped } = (read as Extract<BodyRead, { unchanged: false }>).result;
       if (skipped.length) reportSkipped(next, skipped);
       this.visited.add(next);
       const known = new Set(feed.items.map((a) => a.id));
@@ -274,6 +278,14 @@ export class FeedStore {
       return 0;
     }
   }
+}
+
+const reportedUncached = new Set<string>();
+/** A feed IndexedDB would not take (a full disk): said once per feed, with the reason. */
+function reportUncached(url: string, error: unknown) {
+  if (reportedUncached.has(url)) return;
+  reportedUncached.add(url);
+  console.warn(`bantin: ${url} could not be cached in IndexedDB (${describeError(error)}); it is kept in memory for this page only.`);
 }
 
 const reportedSkips = new Set<string>();

@@ -31,6 +31,8 @@ export const LEGACY_VI_MONTHS = [
 ] as const;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Four digits, as the portals' .NET `yyyy` writes them: year 99 is `0099`. */
+const yyyy = (n: number) => String(n).padStart(4, '0');
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** A cached Intl.DateTimeFormat: building one costs far more than using it. */
 export function dateTimeFormat(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -54,9 +56,9 @@ function portal(date: Date, locale: Locale, timeZone: string): string {
   const time = `${h12}:${pad2(p.minute)}:${pad2(p.second)}`;
   if (locale.lang === 'vi') {
     // `dd MMMM yyyy h:mm:ss tt` of .NET's vi-VN: SA before noon, CH after.
-    return `${pad2(p.day)} ${LEGACY_VI_MONTHS[p.month - 1]} ${p.year} ${time} ${p.hour < 12 ? 'SA' : 'CH'}`;
+    return `${pad2(p.day)} ${LEGACY_VI_MONTHS[p.month - 1]} ${yyyy(p.year)} ${time} ${p.hour < 12 ? 'SA' : 'CH'}`;
   }
-  return `${monthName(p.month, locale.tag)} ${p.day}, ${p.year} ${time} ${p.hour < 12 ? 'AM' : 'PM'}`;
+  return `${monthName(p.month, locale.tag)} ${p.day}, ${yyyy(p.year)} ${time} ${p.hour < 12 ? 'AM' : 'PM'}`;
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -87,7 +89,7 @@ export function formatDate(date: Date, format: DateFormat, options: DateFormatOp
     case 'date': {
       if (locale.lang === 'vi') {
         const p = zonedParts(date, timeZone);
-        return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+        return `${pad2(p.day)}/${pad2(p.month)}/${yyyy(p.year)}`;
       }
       return dateTimeFormat(locale.tag, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
     }

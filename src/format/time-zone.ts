@@ -69,6 +69,23 @@ function intlParts(date: Date, timeZone: string): ZonedParts {
   };
 }
 
+/**
+ * `Date.UTC` without its two-digit-year trap: year 99 is 99, not 1999
+ * (`setUTCFullYear` takes the year as given). Fields overflow as in `Date.UTC`.
+ */
+export function utcTime(year: number, monthIndex: number, day = 1, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
+/**
+ * Intl (ICU) switches to the Julian calendar before October 1582, while Date is
+ * proleptic Gregorian: offsets of earlier instants are those of 1600 (local mean time).
+ */
+const GREGORIAN_SINCE = utcTime(1600, 0, 1);
+
 // Offsets change only at transitions, which fall on quarter hours: one Intl call per
 // zone and quarter hour makes a list of 1,000 dates cost about 1 ms instead of 30.
 const QUARTER_HOUR = 900_000;
@@ -80,8 +97,9 @@ function offsetAt(epochMs: number, timeZone: string): number {
   const key = `${timeZone} ${bucket}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    const p = intlParts(new Date(bucket), timeZone);
-    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - bucket;
+    const probe = Math.max(bucket, GREGORIAN_SINCE);
+    const p = intlParts(new Date(probe), timeZone);
+    offset = utcTime(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - probe;
     if (offsets.size > 20_000) offsets.clear();
     offsets.set(key, offset);
   }
@@ -113,7 +131,7 @@ export function zonedTimeToUtc(
   timeZone: string = DEFAULT_TIME_ZONE,
 ): Date {
   const tz = resolveTimeZone(timeZone);
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const wall = utcTime(year, month - 1, day, hour, minute, second, ms);
   // Two passes settle the offset across a DST change.
   let guess = wall - offsetAt(wall, tz);
   guess = wall - offsetAt(guess, tz);
@@ -149,5 +167,5 @@ export function isCalendarDay(year: number, month: number, day: number, hour = 0
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month, 0)).getUTCDate();
 }

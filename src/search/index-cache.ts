@@ -80,7 +80,6 @@ export class SearchIndexCache {
   }
 
   async write(url: string, version: string, data: IndexData): Promise<void> {
-    const old = await this.kv.get<Meta>(metaKey(url));
     const gen = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 6)}`;
     const parts: [Part, unknown[]][] = [
       ['t', chunkBy(data.terms, (t) => 16 + t.length * 2)],
@@ -89,9 +88,6 @@ export class SearchIndexCache {
       ['f', sliceTyped(data.fields, CHUNK_BYTES)],
       ['p', sliceTyped(data.positions, CHUNK_BYTES)],
     ];
-    for (const [part, chunks] of parts) {
-      for (let n = 0; n < chunks.length; n++) await this.kv.set(partKey(url, gen, part, n), chunks[n]);
-    }
     const meta: Meta = {
       v: 1,
       version,
@@ -102,13 +98,24 @@ export class SearchIndexCache {
       wide: data.docs instanceof Uint32Array,
       parts: Object.fromEntries(parts.map(([p, c]) => [p, c.length])) as Record<Part, number>,
     };
-    await this.kv.set(metaKey(url), meta);
+    let old: Meta | undefined;
+    try {
+      for (const [part, chunks] of parts) {
+        for (let n = 0; n < chunks.length; n++) await this.kv.set(partKey(url, gen, part, n), chunks[n]);
+      }
+      // The switch reads what it replaces in the same transaction (as the feed cache does):
+      // another tab's index written meanwhile is the one removed, not left behind.
+      old = await this.kv.update<Meta>(metaKey(url), () => meta);
+    } catch (e) {
+      // A full disk: this write's parts go now.
+      await this.removeParts(url, meta).catch(() => {});
+      throw e;
+    }
     if (old && old.gen !== gen) await this.removeParts(url, old);
   }
 
   async remove(url: string): Promise<void> {
-    const meta = await this.kv.get<Meta>(metaKey(url));
-    await this.kv.del(metaKey(url));
+    const meta = await this.kv.update<Meta>(metaKey(url), () => undefined);
     if (meta) await this.removeParts(url, meta);
   }
 

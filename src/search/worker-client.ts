@@ -7,7 +7,10 @@
 import type { Article, Feed } from '../feed/types.js';
 import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
+import { spawnWorker, workerScript, type WorkerScript } from '../feed/threads.js';
 import { TimeSlicer } from './yield.js';
+
+export { spawnWorker, type WorkerScript };
 
 /** What a search box needs of a search, wherever it runs. */
 export interface Searcher {
@@ -47,57 +50,8 @@ export type FromWorker =
 /** Items per `items` message: copying them is main-thread work, kept to short tasks. */
 const ITEMS_PER_MESSAGE = 100;
 
-/**
- * Starts the search worker, written as `new Worker(new URL(…, import.meta.url), { type: 'module' })`
- * with the global `Worker`: the form Vite and webpack recognise in a package to bundle the
- * worker (and its imports, fuse.js included) and rewrite its URL. Only `workerScript` calls it.
- */
+/** The search worker (fuse.js included), in the form bundlers follow; see `workerScript`. */
 const startWorker = () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-
-/** A worker script: its URL and the options its bundler gave it (webpack's are a classic script). */
-export interface WorkerScript {
-  url: URL;
-  options: WorkerOptions;
-}
-
-/**
- * The worker script as the bundler wrote it: `startWorker` run against a stand-in
- * `Worker` that only keeps its arguments. The real worker starts in `spawnWorker`, which
- * can also start a script on another origin (a CDN), where `new Worker(url)` would throw.
- */
-function workerScript(): WorkerScript {
-  const real = globalThis.Worker;
-  let script: WorkerScript | null = null;
-  globalThis.Worker = class {
-    constructor(url: URL | string, options: WorkerOptions = {}) {
-      script = { url: new URL(url, location.href), options };
-    }
-  } as unknown as typeof Worker;
-  try {
-    startWorker();
-  } finally {
-    globalThis.Worker = real;
-  }
-  return script!;
-}
-
-/**
- * Starts a worker from `script`. A script on another origin (a CDN) cannot be a
- * worker's script; a same-origin blob that loads it can (a module worker's imports
- * and a classic worker's importScripts are both fetched across origins).
- */
-export function spawnWorker({ url, options }: WorkerScript, viaBlob = url.origin !== location.origin): globalThis.Worker {
-  if (!viaBlob) return new globalThis.Worker(url, options);
-  const module = options.type === 'module';
-  const source = module ? `import ${JSON.stringify(url.href)};` : `importScripts(${JSON.stringify(url.href)});`;
-  const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  try {
-    return new globalThis.Worker(blob, options);
-  } finally {
-    // The worker fetches the blob after the constructor returns: revoke it once that has surely happened.
-    setTimeout(() => URL.revokeObjectURL(blob), 60_000);
-  }
-}
 
 /** A started worker: routes answers to the requests that asked. */
 export class WorkerPort {
@@ -179,7 +133,7 @@ let started: Promise<WorkerPort | null> | null = null;
  * The page's search worker, started on first call; null where none can start.
  * Every feed's index lives in this one worker.
  */
-export function searchWorker(script: WorkerScript = workerScript()): Promise<WorkerPort | null> {
+export function searchWorker(script: WorkerScript = workerScript(startWorker)): Promise<WorkerPort | null> {
   started ??= new Promise<WorkerPort | null>((resolve) => {
     let worker: globalThis.Worker;
     try {

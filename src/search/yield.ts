@@ -1,25 +1,8 @@
 /** Cooperative time-slicing: long jobs give the main thread back every few ms. */
 
-interface Scheduler {
-  yield?: () => Promise<void>;
-}
+import { yieldToMain } from '../feed/threads.js';
 
-/** Lets the browser paint and handle input, then resumes: `scheduler.yield()`, else a MessageChannel task. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToMain };
 
 /** Default slice: well inside a 16 ms frame, so typing and scrolling stay smooth. */
 export const SLICE_MS = 6;

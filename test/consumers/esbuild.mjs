@@ -1,5 +1,5 @@
 // esbuild, bundling with code splitting. Like Rollup it does not bundle workers by itself:
-// the app adds bantin/search-worker as an entry named search-worker, beside main.js.
+// the app adds bantin/search-worker and bantin/parse-worker as entries of those names, beside main.js.
 import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export default async function buildWithEsbuild({ app, out }) {
   await build({
     absWorkingDir: app,
-    entryPoints: { main: './main.js', 'search-worker': 'bantin/search-worker' },
+    entryPoints: { main: './main.js', 'search-worker': 'bantin/search-worker', 'parse-worker': 'bantin/parse-worker' },
     bundle: true,
     splitting: true,
     format: 'esm',

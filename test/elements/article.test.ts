@@ -77,6 +77,116 @@ describe('<bantin-article>', () => {
     expect((await mockRequests(id2)).length).to.equal(1);
   });
 
+  it('keeps loading next pages until the article turns up: page 3 of a paged archive, skeleton meanwhile', async () => {
+    const ids = [uniqueId('a1'), uniqueId('a2'), uniqueId('a3')];
+    const urls = ids.map((id) => new URL(`/mock/${encodeURIComponent(id)}`, location.href).href);
+    await mockFeed(ids[2], { body: feedJson([item('p3-1', { title: 'Bài ở trang 3', date_published: '2016-01-01T08:00:00+07:00' })]), delayMs: 50 });
+    await mockFeed(ids[1], { body: feedJson([item('p2-1', { date_published: '2016-06-01T08:00:00+07:00' })], { next_url: urls[2] }), delayMs: 50 });
+    await mockFeed(ids[0], { body: feedJson([item('p1-1')], { next_url: urls[1] }) });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${urls[0]} article-id="p3-1"></bantin-article>`);
+    let sawNotFound = false;
+    let sawSkeleton = false;
+    await until(() => {
+      sawNotFound ||= !!part(el, 'not-found');
+      sawSkeleton ||= !!part(el, 'skeleton');
+      return part(el, 'title');
+    }, 10_000, 'the article from page 3');
+    expect(sawNotFound).to.equal(false);
+    expect(sawSkeleton).to.equal(true);
+    expect(part(el, 'title')!.textContent).to.equal('Bài ở trang 3');
+    expect((await mockRequests(ids[2])).length).to.equal(1);
+  });
+
+  it('gives up after a cap of pages and says "not found"', async () => {
+    const n = 45;
+    const ids = Array.from({ length: n }, () => uniqueId('chain'));
+    const urls = ids.map((id) => new URL(`/mock/${encodeURIComponent(id)}`, location.href).href);
+    // An endless-looking archive: every page points at a new one.
+    await Promise.all(ids.map((id, i) => mockFeed(id, { body: feedJson([item(`c${i}`)], { next_url: urls[i + 1] ?? `${urls[i]}?more` }) })));
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${urls[0]} article-id="khong-co"></bantin-article>`);
+    await until(() => part(el, 'not-found'), 15_000, 'not found after the cap');
+    const fetched = (await Promise.all(ids.map((id) => mockRequests(id)))).filter((r) => r.length).length;
+    expect(fetched).to.be.at.least(20);
+    expect(fetched).to.be.below(n);
+  });
+
+  it('a next page that fails while looking shows the error with retry, and retry goes on looking', async () => {
+    const p2 = uniqueId('fail2');
+    const p2url = await mockFeed(p2, { status: 503, body: 'busy' });
+    const url = await mockFeed(uniqueId('fail1'), { body: feedJson([item('f1')], { next_url: p2url }) });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="f2"></bantin-article>`);
+    await until(() => part(el, 'retry'), 10_000, 'error with retry');
+    expect(part(el, 'not-found')).to.equal(null);
+    await mockFeed(p2, { body: feedJson([item('f2', { title: 'Tìm thấy' })]) });
+    (part(el, 'retry') as HTMLButtonElement).click();
+    await shown(el);
+    expect(part(el, 'title')!.textContent).to.equal('Tìm thấy');
+  });
+
+  it('names an attachment whose URL has non-UTF-8 escapes, instead of throwing and sticking on the skeleton', async () => {
+    const uncaught: string[] = [];
+    const onError = (e: ErrorEvent) => uncaught.push(String(e.message));
+    const onRejection = (e: PromiseRejectionEvent) => uncaught.push(String(e.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const url = await mockFeed(uniqueId(), {
+        body: feedJson([item(1, { attachments: [{ url: '/files/Th%F4ng%20b%E1o.pdf', mime_type: 'application/pdf' }] })]),
+      });
+      const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+      await shown(el);
+      const link = part(el, 'attachment') as HTMLAnchorElement;
+      // Not UTF-8: read as windows-1252, as old Vietnamese servers meant it.
+      expect(link.textContent!.trim()).to.equal('Tải về: Thông báo.pdf');
+      expect(link.href).to.equal(new URL('/files/Th%F4ng%20b%E1o.pdf', location.href).href);
+      expect(uncaught).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
+  it('an attachment title with a bidi override cannot reverse the size printed after it', async () => {
+    const url = await mockFeed(uniqueId(), {
+      body: feedJson([item(1, { attachments: [{ url: '/f.pdf', mime_type: 'application/pdf', title: 'Kế hoạch \u202Eđảo', size_in_bytes: 1234567 }] })]),
+    });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+    await shown(el);
+    const link = part(el, 'attachment')!;
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    let size: Text | null = null;
+    while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('1,2 MB')) size = walker.currentNode as Text;
+    const start = size!.data.indexOf('(');
+    const xs = [...'(1,2 MB)'].map((_, i) => {
+      const r = document.createRange();
+      r.setStart(size!, start + i);
+      r.setEnd(size!, start + i + 1);
+      return r.getBoundingClientRect().left;
+    });
+    for (let i = 1; i < xs.length; i++) expect(xs[i], `character ${i} of (1,2 MB)`).to.be.above(xs[i - 1]);
+  });
+
+  it('keeps video embeds from the iframe-origins allowlist only (YouTube and Vimeo by default)', async () => {
+    const body = [
+      '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
+      '<iframe src="https://player.vimeo.com/video/1"></iframe>',
+      '<iframe src="https://evil.example/embed"></iframe>',
+      '<iframe src="https://video.quan5.example.vn/v/1"></iframe>',
+    ].join('');
+    const url = await mockFeed(uniqueId(), { body: feedJson([item(1, { content_html: `<p>x</p>${body}` })]) });
+    const srcs = (el: BantinArticle) => [...part(el, 'body')!.querySelectorAll('iframe')].map((f) => new URL(f.src).host);
+    const byDefault = await fixture<BantinArticle>(html`<bantin-article feed=${url} article-id="1"></bantin-article>`);
+    await shown(byDefault);
+    expect(srcs(byDefault)).to.deep.equal(['www.youtube.com', 'player.vimeo.com']);
+    const own = await fixture<BantinArticle>(
+      html`<bantin-article feed=${url} article-id="1" iframe-origins="https://video.quan5.example.vn"></bantin-article>`,
+    );
+    await shown(own);
+    expect(srcs(own)).to.deep.equal(['video.quan5.example.vn']);
+    // A page's own player origin is not known to need its storage: no allow-same-origin.
+    expect(part(own, 'body')!.querySelector('iframe')!.getAttribute('sandbox')).to.equal('allow-scripts allow-popups allow-presentation');
+  });
+
   it('says so when the article does not exist, linking to the news home page', async () => {
     const el = await fixture<BantinArticle>(html`<bantin-article feed=${DEMO} article-id="khong-co"></bantin-article>`);
     await until(() => part(el, 'not-found'), 10_000, 'not found');

@@ -276,6 +276,26 @@ describe('<bantin-news-list>', () => {
     expect(root(el).querySelector<HTMLImageElement>('[part="image"]')!.src).to.equal('https://img.example/a.jpg');
   });
 
+  it('a title with a bidi override cannot reverse the date printed after it', async () => {
+    const url = await mockFeed(uniqueId(), {
+      body: feedJson([item(1, { title: 'Tin \u202Eđảo ngược', date_published: '2017-06-15T08:00:00+07:00' })]),
+    });
+    const el = await fixture<BantinNewsList>(html`<bantin-news-list feed=${url}></bantin-news-list>`);
+    await ready(el);
+    expect(titles(el)).to.deep.equal(['Tin \u202Eđảo ngược']);
+    const time = root(el).querySelector('[part="date"]')!;
+    const text = [...time.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!n.textContent!.trim())!;
+    expect(text.data).to.equal('15/06/2017');
+    // Where each character lands on screen: left to right, as written.
+    const xs = [...text.data].map((_, i) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().left;
+    });
+    for (let i = 1; i < xs.length; i++) expect(xs[i], `character ${i} of ${text.data}`).to.be.above(xs[i - 1]);
+  });
+
   it('is a semantic list', async () => {
     const el = await fixture<BantinNewsList>(html`<bantin-news-list feed=${DEMO} limit="3"></bantin-news-list>`);
     await ready(el);

@@ -3,16 +3,17 @@ import { FeedCache, chunkItems, CHUNK_BYTES, DAY_MS } from '../../src/feed/cache
 import { openKV } from '../../src/feed/kv.js';
 import { parseFeedText } from '../../src/feed/parse.js';
 import { uniqueId } from '../support/mock.js';
+import { until } from '../support/until.js';
 import { viNewsFeedText } from '../support/vi-feed.js';
 import type { Feed } from '../../src/feed/types.js';
 
-function feedOf(url: string, n: number): Feed {
+function feedOf(url: string, n: number, title = (i: number) => `Tin ${i}`, body = '<p>x</p>'): Feed {
   const items = Array.from({ length: n }, (_, i) => ({
     id: String(i),
     url: null,
-    title: `Tin ${i}`,
+    title: title(i),
     summary: null,
-    contentHtml: '<p>x</p>',
+    contentHtml: body,
     contentText: null,
     image: null,
     published: new Date(Date.UTC(2017, 1, 27, 6, 35) - i * 60_000),
@@ -76,15 +77,14 @@ describe('FeedCache', () => {
     const cache = new FeedCache(kv);
     await cache.write({ feed: feedOf('https://x.vn/a.json', 3), etag: null, lastModified: null, hash: '1', fetchedAt: 1 });
     // A second write whose meta record never lands (the tab closed): only chunks are written.
-    const realSet = kv.set.bind(kv);
-    (kv as { set: typeof kv.set }).set = async (key, value) => {
-      if (key.startsWith('m:')) throw new Error('tab closed');
-      return realSet(key, value);
+    const realUpdate = kv.update.bind(kv);
+    (kv as { update: typeof kv.update }).update = async () => {
+      throw new Error('tab closed');
     };
     await cache
       .write({ feed: feedOf('https://x.vn/a.json', 5), etag: null, lastModified: null, hash: '2', fetchedAt: 2 })
       .catch(() => {});
-    (kv as { set: typeof kv.set }).set = realSet;
+    (kv as { update: typeof kv.update }).update = realUpdate;
     expect((await cache.read('https://x.vn/a.json'))!.feed.items).to.have.length(3);
   });
 
@@ -110,5 +110,85 @@ describe('FeedCache', () => {
     await cache.read('https://x.vn/a.json');
     now += 25 * DAY_MS;
     expect(await cache.evict()).to.deep.equal([]);
+  });
+});
+
+/** Another page of this origin (an iframe: its own modules and IndexedDB connection) with a FeedCache on `db`. */
+async function otherTab(db: string, chunk: number): Promise<{ cache: FeedCache; frame: HTMLIFrameElement }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/fixtures/cache-frame.html?db=${encodeURIComponent(db)}&chunk=${chunk}`;
+  document.body.append(frame);
+  const win = await until(() => {
+    const w = frame.contentWindow as (Window & { cache?: FeedCache; __ready?: boolean }) | null;
+    return w?.__ready && w;
+  }, 10_000, 'the other tab');
+  return { cache: win.cache!, frame };
+}
+
+describe('FeedCache across tabs', () => {
+  it('two tabs racing writes, touches and reads hundreds of times: every read is one complete copy', async () => {
+    const db = uniqueId('race-db');
+    const url = 'https://x.vn/race.json';
+    // ~4 KB items in 10 KB records: each copy spans several records, as big feeds do.
+    const CHUNK = 10_000;
+    const body = `<p>${'x'.repeat(2000)}</p>`;
+    const version = (v: number) => feedOf(url, 3 + (v % 4), () => `v${v}`, body);
+    const [a, b] = await Promise.all([otherTab(db, CHUNK), otherTab(db, CHUNK)]);
+    const here = new FeedCache(openKV(db), Date.now, CHUNK);
+    const problems: string[] = [];
+    const check = (got: Awaited<ReturnType<FeedCache['read']>>, when: string) => {
+      if (!got) return void problems.push(`${when}: unreadable`);
+      const titles = new Set(got.feed.items.map((i) => i.title));
+      const v = Number([...titles][0].slice(1));
+      if (titles.size !== 1 || got.feed.items.length !== 3 + (v % 4)) problems.push(`${when}: a mixed copy`);
+    };
+    try {
+      await a.cache.write({ feed: version(0), etag: '"0"', lastModified: null, hash: null, fetchedAt: 0 });
+      const ROUNDS = 200;
+      for (let i = 1; i <= ROUNDS; i++) {
+        const reads = [b.cache.read(url), here.read(url)];
+        await Promise.all([
+          a.cache.write({ feed: version(i), etag: `"${i}"`, lastModified: null, hash: null, fetchedAt: i }),
+          // A 304 in the other tab, landing anywhere in the write.
+          new Promise((r) => setTimeout(r, i % 5)).then(() => b.cache.touch(url, { fetchedAt: -i, etag: null, lastModified: null })),
+          ...reads.map((r) => r.then((got) => check(got, `round ${i}, during the write`))),
+        ]);
+        check(await here.read(url), `round ${i}, after`);
+      }
+      expect(problems.slice(0, 5), `${problems.length} of ${ROUNDS} rounds`).to.deep.equal([]);
+      // Nothing left behind: only the live copy's records.
+      const keys = (await openKV(db).keys()).filter((k) => k.startsWith('c:'));
+      expect(keys).to.have.length(Math.ceil((3 + (ROUNDS % 4)) / 2));
+    } finally {
+      a.frame.remove();
+      b.frame.remove();
+    }
+  });
+});
+
+describe('FeedCache when the disk is full', () => {
+  it('removes the records of a write that failed at once, keeps the previous copy, and names the error', async () => {
+    const real = openKV(uniqueId('quota-db'));
+    let chunkWrites = 0;
+    // The point of this test is a failing store: the third record of the second write hits the quota.
+    const full: typeof real = Object.create(real, {
+      set: {
+        value: async (key: string, value: unknown) => {
+          if (key.startsWith('c:') && ++chunkWrites > 4) throw new DOMException('', 'QuotaExceededError');
+          return real.set(key, value);
+        },
+      },
+    });
+    const cache = new FeedCache(full, Date.now, 10_000);
+    const body = `<p>${'x'.repeat(2000)}</p>`;
+    await cache.write({ feed: feedOf('https://x.vn/q.json', 4, undefined, body), etag: null, lastModified: null, hash: '1', fetchedAt: 1 });
+    expect(chunkWrites).to.equal(2);
+    const error = await cache
+      .write({ feed: feedOf('https://x.vn/q.json', 12, undefined, body), etag: null, lastModified: null, hash: '2', fetchedAt: 2 })
+      .then(() => null, (e: Error) => e);
+    expect(error?.name).to.equal('QuotaExceededError');
+    // Only the previous copy's two records are left: nothing waits for the hourly sweep.
+    expect((await real.keys()).filter((k) => k.startsWith('c:'))).to.have.length(2);
+    expect((await cache.read('https://x.vn/q.json'))!.feed.items).to.have.length(4);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseFeed, parseFeedText, parseFeedDate } from '../../src/feed/parse.js';
+import { parseFeed, parseFeedText, parseFeedDate, TEXT_LIMITS } from '../../src/feed/parse.js';
 import { FeedError } from '../../src/feed/errors.js';
 import { readFeed } from '../../src/feed/read.js';
 import { fixtureText } from '../support/feeds.js';
@@ -255,9 +255,72 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('2017-02-27')!.toISOString()).to.equal('2017-02-26T17:00:00.000Z');
     expect(parseFeedDate('2018-07-01T08:00', 'Europe/Berlin')!.toISOString()).to.equal('2018-07-01T06:00:00.000Z');
   });
+  it('keeps years 0001–0099 as written', () => {
+    expect(parseFeedDate('0099-06-15T00:00:00Z')!.toISOString()).to.equal('0099-06-15T00:00:00.000Z');
+    expect(parseFeedDate('0001-01-01T00:00:00Z')!.getUTCFullYear()).to.equal(1);
+  });
   it('refuses what is not a date', () => {
     for (const v of ['', 'yesterday', '27/02/2017', '2017-13-01T00:00:00Z', '2017-02-29', 20170227, null, '2017-02-27T25:00:00Z']) {
       expect(parseFeedDate(v), String(v)).to.equal(null);
     }
+  });
+});
+
+describe('parseFeed: dates real JSON Feeds write', () => {
+  it('reads RFC 822 date_published (and the other forms RSS readers accept), with one console note per feed', () => {
+    const warn = console.warn;
+    const notes: string[] = [];
+    console.warn = (...a: unknown[]) => notes.push(a.join(' '));
+    try {
+      const doc = {
+        version: 'https://jsonfeed.org/version/1',
+        title: 'Old JSON Feed 1.0',
+        items: [
+          { id: '1', content_text: 'a', date_published: 'Mon, 27 Feb 2017 13:35:00 +0700' },
+          { id: '2', content_text: 'b', date_published: 'Tue, 28 Feb 2017 08:00:00 GMT', date_modified: 'Wed, 01 Mar 2017 08:00:00 GMT' },
+          { id: '3', content_text: 'c', date_published: '2020/1/10 14:33:00' },
+          { id: '4', content_text: 'd', date_published: '2017-02-27T13:35:00+07:00' },
+        ],
+      };
+      const { feed, skipped } = parseFeed(doc, 'https://x.vn/old.json');
+      expect(skipped).to.deep.equal([]);
+      expect(feed.items.map((a) => a.published!.toISOString())).to.deep.equal([
+        '2017-02-27T06:35:00.000Z',
+        '2017-02-28T08:00:00.000Z',
+        '2020-01-10T07:33:00.000Z',
+        '2017-02-27T06:35:00.000Z',
+      ]);
+      expect(feed.items[1].modified!.toISOString()).to.equal('2017-03-01T08:00:00.000Z');
+      const about = notes.filter((n) => n.includes('https://x.vn/old.json'));
+      expect(about).to.have.length(1);
+      expect(about[0]).to.match(/RFC 3339/);
+      // The same feed parsed again (a revalidation) is not noted again.
+      parseFeed(doc, 'https://x.vn/old.json');
+      expect(notes.filter((n) => n.includes('https://x.vn/old.json'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('parseFeed: huge one-line fields', () => {
+  it('cuts titles, summaries, categories and tags to their limits, with an ellipsis, never inside a surrogate pair', () => {
+    const big = 'Tin rất dài '.repeat(100_000);
+    const emoji = '😀'.repeat(600); // 1,200 code units
+    const { feed } = parseFeed(
+      { version: '1.1', items: [{ id: '1', content_text: 'x', title: big, summary: big, tags: [big], _bantin: { category: big } }, { id: '2', content_text: 'x', title: emoji }] },
+      'https://x.vn/f.json',
+    );
+    const [a, b] = feed.items;
+    expect(a.title).to.have.length(TEXT_LIMITS.title);
+    expect(a.title.endsWith('…')).to.equal(true);
+    expect(a.summary).to.have.length(TEXT_LIMITS.summary);
+    expect(a.category).to.have.length(TEXT_LIMITS.category);
+    expect(a.tags[0]).to.have.length(TEXT_LIMITS.category);
+    expect(b.title.endsWith('😀…')).to.equal(true);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(b.title)).to.equal(false);
+    // The body is not a one-line field: it is kept whole.
+    const { feed: f2 } = parseFeed({ version: '1.1', items: [{ id: '1', content_text: big }] }, 'https://x.vn/g.json');
+    expect(f2.items[0].contentText).to.equal(big);
   });
 });

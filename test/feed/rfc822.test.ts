@@ -35,6 +35,12 @@ describe('parseRfc822Date', () => {
     expect(iso('2020/1/10 14:33:00')).to.equal('2020-01-10T07:33:00.000Z');
   });
 
+  it('keeps four-digit years 0001–0099 as written (two-digit years are still 19xx/20xx)', () => {
+    expect(iso('Tue, 15 Jun 0099 00:00:00 GMT')).to.equal('0099-06-15T00:00:00.000Z');
+    expect(iso('15 Jun 0099 07:00:00 +0700')).to.equal('0099-06-15T00:00:00.000Z');
+    expect(iso('0099/6/15 07:00:00', 'UTC')).to.equal('0099-06-15T07:00:00.000Z');
+  });
+
   it('returns null for what is not a date', () => {
     for (const v of ['', 'hôm qua', 'Mon, 31 Feb 2017 10:00:00 GMT', 'Mon, 27 Foo 2017 10:00:00 GMT', '27 Feb 2017 25:00:00 GMT', '2017/13/01']) {
       expect(iso(v), v).to.equal(null);

@@ -15,12 +15,17 @@ const { feed } = parseFeed(
   },
   'https://x.vn/feed.json',
 );
-const ids = (xs: { id: string }[] | null) => xs?.map((a) => a.id) ?? null;
+const ids = (xs: readonly { id: string }[] | null) => xs?.map((a) => a.id) ?? null;
 
 describe('select', () => {
   it('orders newest first, equal times by feed order, undated last', () => {
     expect(ids(newestFirst(feed.items))).to.deep.equal(['a', 'b', 'c', 'd', 'undated']);
     expect(latestArticle(feed.items)!.id).to.equal('a');
+  });
+  it('sorts a list once however many ask, and not at all when the feed is newest first already', () => {
+    expect(newestFirst(feed.items)).to.equal(newestFirst(feed.items));
+    const inOrder = newestFirst(feed.items).slice();
+    expect(newestFirst(inOrder)).to.equal(inOrder);
   });
   it('finds neighbours nearest first, and null for an id not loaded', () => {
     expect(ids(neighbours(feed.items, 'c', 'newer'))).to.deep.equal(['b', 'a']);

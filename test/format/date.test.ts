@@ -90,6 +90,14 @@ describe('time zones', () => {
     expect(zonedTimeToUtc(2021, 3, 28, 3, 30, 0, 0, 'Europe/Berlin').toISOString()).to.equal('2021-03-28T01:30:00.000Z');
     expect(zonedTimeToUtc(2021, 10, 31, 1, 30, 0, 0, 'Europe/Berlin').toISOString()).to.equal('2021-10-30T23:30:00.000Z');
   });
+  it('years 0001–0099 stay in the first century: no Date two-digit-year trap', () => {
+    const d = zonedTimeToUtc(99, 6, 15, 12, 0, 0, 0, 'UTC');
+    expect(d.getUTCFullYear()).to.equal(99);
+    expect(formatDate(parseFeedDate('0099-06-15')!, 'date', { locale: vi })).to.equal('15/06/0099');
+    expect(formatDate(parseFeedDate('0001-01-01T10:00:00Z')!, 'portal', { locale: vi, timeZone: 'UTC' })).to.equal('01 Tháng Giêng 0001 10:00:00 SA');
+    expect(zonedParts(parseFeedDate('0050-03-01T00:00:00Z')!, 'UTC').year).to.equal(50);
+    expect(dayKey(parseFeedDate('0099-06-15')!, 'Asia/Ho_Chi_Minh')).to.equal('0099-06-15');
+  });
   it('parseDayKey accepts only real days', () => {
     expect(parseDayKey('2016-02-29')).to.deep.equal({ year: 2016, month: 2, day: 29 });
     expect(parseDayKey('2017-02-29')).to.equal(null);

@@ -33,17 +33,60 @@ describe('sanitizeArticleHtml', () => {
     expect(c.getAttribute('href')).to.equal('mailto:ubnd@quan5.vn');
   });
 
-  it('keeps https video embeds, sandboxed, and drops everything else about iframes', async () => {
+  it('keeps video embeds from YouTube and Vimeo by default, sandboxed, and drops every other iframe', async () => {
     const div = toHtml(
       await sanitizeArticleHtml(
-        '<iframe src="https://www.youtube.com/embed/abc" allowfullscreen></iframe><iframe src="http://insecure.example/"></iframe><iframe srcdoc="<p>x</p>"></iframe>',
+        [
+          '<iframe src="https://www.youtube.com/embed/abc" allowfullscreen></iframe>',
+          '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+          '<iframe src="https://player.vimeo.com/video/1"></iframe>',
+          '<iframe src="https://evil.example/x"></iframe>',
+          '<iframe src="http://www.youtube.com/embed/abc"></iframe>',
+          '<iframe src="http://insecure.example/"></iframe>',
+          '<iframe srcdoc="<p>x</p>"></iframe>',
+        ].join(''),
         BASE,
       ),
     );
-    const frames = div.querySelectorAll('iframe');
-    expect(frames).to.have.length(1);
-    expect(frames[0].getAttribute('sandbox')).to.equal('allow-scripts allow-popups allow-presentation allow-same-origin');
+    const frames = [...div.querySelectorAll('iframe')];
+    expect(frames.map((f) => new URL(f.src).host)).to.deep.equal(['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com']);
+    // These players keep their own storage (their origin, never the page's).
+    for (const f of frames) expect(f.getAttribute('sandbox')).to.equal('allow-scripts allow-popups allow-presentation allow-same-origin');
     expect(frames[0].hasAttribute('srcdoc')).to.equal(false);
+  });
+
+  it('takes the iframe allowlist the page sets; other origins get no allow-same-origin', async () => {
+    const html = '<iframe src="https://www.youtube.com/embed/abc"></iframe><iframe src="https://maps.example.vn/embed?q=1"></iframe>';
+    const div = toHtml(await sanitizeArticleHtml(html, BASE, { iframeOrigins: ['https://maps.example.vn'] }));
+    const frames = [...div.querySelectorAll('iframe')];
+    expect(frames.map((f) => new URL(f.src).host)).to.deep.equal(['maps.example.vn']);
+    expect(frames[0].getAttribute('sandbox')).to.equal('allow-scripts allow-popups allow-presentation');
+    // An empty list means no iframes at all.
+    expect(toHtml(await sanitizeArticleHtml(html, BASE, { iframeOrigins: [] })).querySelectorAll('iframe')).to.have.length(0);
+  });
+
+  it('strips legacy URL attributes that fetch or ping without a reader asking', async () => {
+    const div = toHtml(
+      await sanitizeArticleHtml(
+        [
+          '<table background="https://tracker.example/t.gif"><tr><td background="https://tracker.example/c.gif">ô</td></tr></table>',
+          '<body background="https://tracker.example/b.gif"><p>x</p>',
+          '<img src="anh.jpg" lowsrc="https://tracker.example/l.gif" dynsrc="https://tracker.example/d.avi" longdesc="https://tracker.example/ld">',
+          '<a href="/x" ping="https://tracker.example/p">a</a>',
+          '<video src="v.webm" poster="https://cdn.example/p.jpg"></video><video src="v.webm" poster="javascript:alert(1)"></video>',
+        ].join(''),
+        BASE,
+      ),
+    );
+    for (const attr of ['background', 'lowsrc', 'dynsrc', 'longdesc', 'ping']) {
+      expect(div.querySelectorAll(`[${attr}]`), attr).to.have.length(0);
+    }
+    expect(div.querySelector('td')!.textContent).to.equal('ô');
+    expect(div.querySelector('img')!.getAttribute('src')).to.equal('https://quan5.example.vn/tin-tuc/anh.jpg');
+    // poster is an image the player shows, like <img src>: kept when it is http(s).
+    const [v1, v2] = div.querySelectorAll('video');
+    expect(v1.getAttribute('poster')).to.equal('https://cdn.example/p.jpg');
+    expect(v2.hasAttribute('poster')).to.equal(false);
   });
 
   it('prefixes ids and names so they cannot clobber the page', async () => {

@@ -54,4 +54,28 @@ describe('SearchIndexCache', () => {
     await kv.del(chunk);
     expect(await cache.read('u', 'v1')).to.equal(null);
   });
+
+  it('a write that hits the quota removes its records at once and keeps the previous index', async () => {
+    const real = openKV(uniqueId('search-cache'));
+    let writes = 0;
+    let full = false;
+    // The point of this test is a failing store: once full, every record write fails.
+    const kv: typeof real = Object.create(real, {
+      set: {
+        value: async (key: string, value: unknown) => {
+          if (full && key.startsWith('c:') && ++writes > 2) throw new DOMException('', 'QuotaExceededError');
+          return real.set(key, value);
+        },
+      },
+    });
+    const cache = new SearchIndexCache(kv);
+    await cache.write('u', 'v1', await data(50));
+    const before = (await real.keys()).filter((k) => k.startsWith('c:')).sort();
+    full = true;
+    const error = await cache.write('u', 'v2', await data(12_000)).then(() => null, (e: Error) => e);
+    expect(error?.name).to.equal('QuotaExceededError');
+    expect((await real.keys()).filter((k) => k.startsWith('c:')).sort()).to.deep.equal(before);
+    expect(await cache.read('u', 'v1')).to.not.equal(null);
+  });
 });
+

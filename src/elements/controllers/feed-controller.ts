@@ -22,6 +22,9 @@ export function feedUrlOf(host: FeedHost): string | null {
 
 export type { BantinLoadDetail, BantinErrorDetail } from '../events.js';
 
+/** Items from which a feed counts as big: elements then render it one per task (a list's pass over it is milliseconds). */
+export const BIG_FEED_ITEMS = 5000;
+
 /**
  * Connects an element to the page-wide FeedStore of its feed URL and
  * re-renders it on every change. Elements never fetch: this is their only
@@ -98,11 +101,12 @@ export class FeedController implements ReactiveController {
   private onState(state: FeedState) {
     const prev = this.state;
     this.state = state;
-    if (state.feed && state.feed !== prev.feed) {
-      this.queue('bantin-load', { feed: state.feed, fromCache: state.fromCache });
-    }
+    const newFeed = !!state.feed && state.feed !== prev.feed;
+    if (newFeed) this.queue('bantin-load', { feed: state.feed, fromCache: state.fromCache });
     if (state.error && state.error !== prev.error) this.queue('bantin-error', { error: state.error });
-    this.host.requestUpdate();
+    // A new big feed: each element renders it in a task of its own, not all in the store's.
+    if (newFeed && state.feed!.items.length > BIG_FEED_ITEMS) setTimeout(() => this.host.requestUpdate());
+    else this.host.requestUpdate();
   }
 
   private queue(type: string, detail: unknown) {
