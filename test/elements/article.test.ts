@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/entries/article.js';
+import { sanitizerChoice } from '../../src/format/sanitize.js';
 import type { BantinArticle } from '../../src/elements/article.js';
 import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
 import { until } from '../support/until.js';
@@ -382,9 +383,12 @@ function rssOf(items: Record<string, unknown>[]): string {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Quận 5</title>${body}</channel></rss>`;
 }
 
-describe('<bantin-article> against hostile feeds', () => {
+// The whole suite on both sanitizers: the browser's own (forced, even for bodies with embeds) and DOMPurify.
+for (const path of ['platform', 'dompurify'] as const) describe(`<bantin-article> against hostile feeds (${path === 'platform' ? 'the HTML Sanitizer API' : 'DOMPurify'})`, () => {
   const fired: string[] = [];
+  after(() => (sanitizerChoice.force = null));
   before(() => {
+    sanitizerChoice.force = path;
     (window as unknown as { __xss: (n: string) => void }).__xss = (n: string) => fired.push(n);
   });
 
@@ -425,6 +429,7 @@ describe('<bantin-article> against hostile feeds', () => {
   it('renders 39 hostile bodies without running any payload or keeping dangerous markup', async () => {
     const items = HOSTILE_HTML.map(([name, body], i) => item(`x${i}`, { title: name, content_html: `<p>An toàn ${i}</p>${body}` }));
     const els = await renderAll(items);
+    expect(sanitizerChoice.used).to.equal(path);
     expect(fired).to.deep.equal([]);
     els.forEach((el, i) => {
       expect(dangers(el.shadowRoot!), HOSTILE_HTML[i][0]).to.deep.equal([]);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sanitizeArticleHtml, textParagraphs } from '../../src/format/sanitize.js';
+import { sanitizeArticleHtml, sanitizerChoice, textParagraphs } from '../../src/format/sanitize.js';
 
 const BASE = 'https://quan5.example.vn/tin-tuc/bai-viet.html';
 const toHtml = (f: DocumentFragment) => {
@@ -8,7 +8,12 @@ const toHtml = (f: DocumentFragment) => {
   return div;
 };
 
-describe('sanitizeArticleHtml', () => {
+// Every rule holds on both paths: the browser's HTML Sanitizer API where it exists (DOMPurify
+// only for a body with an embed the page allows), and DOMPurify where it does not.
+for (const path of ['auto', 'dompurify'] as const) describe(`sanitizeArticleHtml (${path === 'auto' ? 'the platform\'s sanitizer, DOMPurify for embeds' : 'DOMPurify'})`, () => {
+  before(() => (sanitizerChoice.force = path === 'auto' ? null : path));
+  after(() => (sanitizerChoice.force = null));
+
   it('keeps ordinary article markup', async () => {
     const div = toHtml(await sanitizeArticleHtml('<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong>, <em>nghiêng</em>.</p><ul><li>một</li></ul><table><tr><td>ô</td></tr></table>', BASE));
     expect(div.querySelector('h2')!.textContent).to.equal('Tiêu đề');
@@ -92,6 +97,37 @@ describe('sanitizeArticleHtml', () => {
   it('prefixes ids and names so they cannot clobber the page', async () => {
     const div = toHtml(await sanitizeArticleHtml('<p id="muc-1">x</p><a name="top">y</a>', BASE));
     expect(div.querySelector('p')!.id).to.equal('user-content-muc-1');
+  });
+});
+
+describe('sanitizeArticleHtml: which sanitizer', () => {
+  afterEach(() => (sanitizerChoice.force = null));
+
+  it('this browser has the HTML Sanitizer API: an ordinary body goes through it, a body with an allowed embed through DOMPurify', async () => {
+    expect(typeof (globalThis as { Sanitizer?: unknown }).Sanitizer).to.equal('function');
+    const div = toHtml(await sanitizeArticleHtml('<p id="a" style="position:fixed" onclick="x()">Tin <img src="javascript:alert(1)"><a href="javascript:alert(1)">l</a></p><svg><script>1</script></svg>', BASE));
+    expect(sanitizerChoice.used).to.equal('platform');
+    expect(div.innerHTML).to.equal('<p id="user-content-a">Tin <img loading="lazy" decoding="async"><a>l</a></p>');
+    await sanitizeArticleHtml('<p>x</p><iframe src="https://www.youtube.com/embed/abc"></iframe>', BASE);
+    expect(sanitizerChoice.used).to.equal('dompurify');
+    await sanitizeArticleHtml('<p>x</p><iframe src="https://www.youtube.com/embed/abc"></iframe>', BASE, { iframeOrigins: [] });
+    expect(sanitizerChoice.used).to.equal('platform');
+  });
+
+  it('the two paths give the same article from the demo body', async () => {
+    const demo = await (await fetch('/demo/feed.json')).json();
+    const bodies = demo.items.map((i: { content_html?: string }) => i.content_html).filter(Boolean).slice(0, 8) as string[];
+    expect(bodies.length).to.be.above(3);
+    for (const body of bodies) {
+      sanitizerChoice.force = 'platform';
+      const native = toHtml(await sanitizeArticleHtml(body, BASE));
+      expect(sanitizerChoice.used).to.equal('platform');
+      sanitizerChoice.force = 'dompurify';
+      const purified = toHtml(await sanitizeArticleHtml(body, BASE));
+      expect(native.textContent).to.equal(purified.textContent);
+      const shape = (d: HTMLElement) => [...d.querySelectorAll('*')].map((e) => `${e.localName}${e.getAttribute('src') ? `[${e.getAttribute('src')}]` : ''}${e.getAttribute('href') ? `[${e.getAttribute('href')}]` : ''}`);
+      expect(shape(native)).to.deep.equal(shape(purified));
+    }
   });
 });
 
