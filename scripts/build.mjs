@@ -55,10 +55,11 @@ const cdn = (input, chunkDir, groups = []) =>
       outDir: r('dist'),
       emptyOutDir: false,
       target: 'es2022',
-      modulePreload: false, // as above
       minify: true,
+      // Library mode: no `__vitePreload` wrapper around the lazy imports (an app build adds
+      // it, modulePreload off or not), just `import()`.
+      lib: { entry: input, formats: ['es'] },
       rolldownOptions: {
-        input,
         preserveEntrySignatures: 'exports-only',
         output: {
           format: 'es',
