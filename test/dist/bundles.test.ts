@@ -50,6 +50,16 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     frame.remove();
   });
 
+  it('a counter without an endpoint (the visits of the feed) fetches no counter-service client; one with an endpoint does', async () => {
+    const { win, doc, frame } = await open({ classic: 1, html: `<bantin-counter feed="${DEMO_FEED}"></bantin-counter>` });
+    const counter = doc.querySelector('bantin-counter')!;
+    await until(() => counter.shadowRoot?.querySelectorAll('[part~="digit"]').length === 8, 10_000, 'counter shown');
+    expect(fetched(win).filter((s) => /chunks\/load-/.test(s))).to.deep.equal([]);
+    doc.body.insertAdjacentHTML('beforeend', `<bantin-counter endpoint="/nowhere/counter" key="site"></bantin-counter>`);
+    await until(() => fetched(win).some((s) => /chunks\/load-/.test(s)), 10_000, 'the client fetched for the endpoint');
+    frame.remove();
+  });
+
   it('from a CDN on another origin: the search box searches in a worker (started through a blob), not on the page', async () => {
     // The same server under another name is another origin, as a CDN is to a district site.
     const cdn = `http://127.0.0.1:${location.port}`;

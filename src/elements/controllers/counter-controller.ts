@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CounterError } from '../../counter/errors.js';
-import { lastKnownCount, loadCount } from '../../counter/load.js';
+
+/** The counter-service client, fetched with the first element that names an endpoint: pages without one never load it. */
+let client: Promise<typeof import('../../counter/load.js')> | null = null;
+const counterClient = () => (client ??= import('../../counter/load.js'));
 
 export interface CounterTarget {
   /** The counter service, e.g. `/counter` or `https://dem.quan5.vn/counter`. Null: nothing to show. */
@@ -98,16 +101,21 @@ export class CounterController implements ReactiveController {
     this.status = 'loading';
     this.error = null;
     this.host.requestUpdate();
-    const live = loadCount(endpoint, key, { record, timeoutMs });
-    // The last known count paints at once; it also stays when the service fails first.
-    void lastKnownCount(endpoint, key).then((cached) => {
-      if (current() && cached && this.count === null) {
-        this.count = cached.count;
-        this.fromCache = true;
-        this.host.requestUpdate();
-      }
-    });
     try {
+      const { loadCount, lastKnownCount } = await counterClient().catch((e) => {
+        client = null; // offline before the chunk was cached: the next try fetches it again
+        throw new CounterError('network', `The counter-service client could not be loaded: ${(e as Error)?.message ?? e}`);
+      });
+      if (!current()) return;
+      const live = loadCount(endpoint, key, { record, timeoutMs });
+      // The last known count paints at once; it also stays when the service fails first.
+      void lastKnownCount(endpoint, key).then((cached) => {
+        if (current() && cached && this.count === null) {
+          this.count = cached.count;
+          this.fromCache = true;
+          this.host.requestUpdate();
+        }
+      });
       const count = await live;
       if (!current()) return;
       this.count = count;
