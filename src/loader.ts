@@ -11,6 +11,14 @@ const ELEMENTS: Record<string, string> = {
   'bantin-search': 'search',
 };
 
+/**
+ * The box each element takes before its module arrives, as tall as its loading state,
+ * so nothing of the page moves when the element is defined (the article's is set below).
+ */
+const BOXES = ':not(:defined):is(bantin-article,bantin-news-list,bantin-counter,bantin-date-picker,bantin-search){display:block}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}';
+/** The key of an element's height last time on this page: the rule of pageHeightKey() in reserved-height-controller.ts. */
+const pageKey = (tag: string, index: number) => `bantin:h:page:${location.pathname}${location.search}|${tag}#${index}|${Math.round(innerWidth / 40)}`;
+
 interface Loader {
   /** Defines one element now (resolves when defined). */
   load(tag: string): Promise<unknown>;
@@ -44,6 +52,37 @@ if (w.bantin) {
     }
     return p;
   };
+  // Undefined elements are blocks of their loading height; then, per element, the height it
+  // had last time on this page (the element remembers it), so not even its content moves the page.
+  const style = document.createElement('style');
+  style.textContent = BOXES;
+  document.head.append(style);
+  const sized = new WeakSet<Element>();
+  /** Gives each element not sized yet the height it had here last time, if it had one. */
+  const size = () => {
+    for (const tag of tags) {
+      if (customElements.get(tag)) continue;
+      const all = document.getElementsByTagName(tag);
+      for (let i = 0; i < all.length; i++) {
+        const el = all[i] as HTMLElement & Record<symbol, boolean>;
+        if (sized.has(el)) continue;
+        sized.add(el);
+        let height = 0;
+        try {
+          height = Number(localStorage.getItem(pageKey(tag, i)));
+        } catch {
+          // storage disabled: the default box
+        }
+        // An article never seen here gets a screenful: whatever follows it starts below the
+        // fold, where its content arriving moves nothing a reader sees.
+        const box = height > 0 ? `${height}px` : tag === 'bantin-article' ? '100vh' : '';
+        if (box) {
+          el.style.minHeight = box;
+          el[Symbol.for('bantin.loader-reserved')] = true;
+        }
+      }
+    }
+  };
   const scan = (root: ParentNode) => {
     // One selector for the tags not loaded yet; most added nodes match none.
     const waiting = tags.filter((tag) => !pending.has(tag));
@@ -54,8 +93,10 @@ if (w.bantin) {
   };
   // Elements the parser has not reached yet, and ones added later by scripts.
   const observer = new MutationObserver((records) => {
+    size();
     for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) scan(n as Element);
   });
+  size();
   scan(document);
   observer.observe(document, { childList: true, subtree: true });
   w.bantin = { load, loadAll: () => Promise.all(tags.map(load)) };

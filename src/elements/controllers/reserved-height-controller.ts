@@ -2,6 +2,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const PREFIX = 'bantin:h:';
 
+/**
+ * The key under which the classic loader (dist/bantin.min.js) finds this element's height
+ * before any module has arrived: the page, the element's place among those of its tag,
+ * and the viewport's width in 40 px steps. Written here, read by src/loader.ts (the same
+ * rule, kept in step by a test).
+ */
+export function pageHeightKey(tag: string, index: number, viewportWidth: number, where: { pathname: string; search: string } = location): string {
+  return `${PREFIX}page:${where.pathname}${where.search}|${tag}#${index}|${Math.round(viewportWidth / 40)}`;
+}
+
+/** Set by the loader on an element it sized before its module arrived (a symbol shared across bundles). */
+export const LOADER_RESERVED = Symbol.for('bantin.loader-reserved');
+
 function read(key: string): number | null {
   try {
     const v = Number(localStorage.getItem(PREFIX + key));
@@ -61,11 +74,22 @@ export class ReservedHeightController implements ReactiveController {
     this.observer?.disconnect();
     this.tracked = target;
     if (!target || typeof ResizeObserver === 'undefined') return;
+    // The loader's box has done its work: from now on the content sets the height.
+    const host = this.host as HTMLElement & { [LOADER_RESERVED]?: boolean };
+    if (host[LOADER_RESERVED]) {
+      host.style.removeProperty('min-height');
+      host[LOADER_RESERVED] = false;
+    }
     this.observer = new ResizeObserver(([entry]) => {
       const k = this.fullKey();
       // Sub-pixel exact: a 0.3 px difference still moves everything below.
       const h = Math.round(entry.borderBoxSize[0].blockSize * 100) / 100;
       if (k && h > 0 && read(k) !== h) write(k, h);
+      // And for the loader on this page's next visit: the host's height, by its place on the page.
+      const tag = this.host.localName;
+      const page = pageHeightKey(tag, [...document.querySelectorAll(tag)].indexOf(this.host), innerWidth);
+      const hostHeight = Math.round(this.host.getBoundingClientRect().height * 100) / 100;
+      if (hostHeight > 0 && read(page) !== hostHeight) write(page, hostHeight);
     });
     this.observer.observe(target);
   }
