@@ -14,8 +14,10 @@ const ELEMENTS: Record<string, string> = {
 /**
  * The box each element takes before its module arrives, as tall as its loading state,
  * so nothing of the page moves when the element is defined (the article's is set below).
+ * `flow-root`: the margins of a fallback inside (`<p>…</p>`) stay inside the box, as they
+ * will inside the element's own.
  */
-const BOXES = ':not(:defined):is(bantin-article,bantin-news-list,bantin-counter,bantin-date-picker,bantin-search){display:block}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}';
+const BOXES = ':not(:defined):is(bantin-article,bantin-news-list,bantin-counter,bantin-date-picker,bantin-search){display:flow-root}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}';
 /** The key of an element's height last time on this page: the rule of pageHeightKey() in reserved-height-controller.ts. */
 const pageKey = (tag: string, index: number) => `bantin:h:page:${location.pathname}${location.search}|${tag}#${index}|${Math.round(innerWidth / 40)}`;
 

@@ -7,7 +7,9 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    display: block;
+    /* flow-root: the margins of what is inside (a slotted fallback, the first paragraph) stay
+       inside, in every state, so the element's box does not move when its content changes. */
+    display: flow-root;
     box-sizing: border-box;
     font-family: var(--bantin-font, inherit);
     font-size: var(--bantin-font-size, 1rem);
