@@ -1,10 +1,15 @@
-// The demo page's own script: open on the seed article, load every element, and the English toggle.
+// The demo pages' own script: the article view opens on the seed article, then every element
+// is loaded; and the English toggle. It never rewrites the page's URL: what the reader sees
+// there is what they can share.
 const SEED_ARTICLE = '5142';
-if (!new URL(location.href).searchParams.has('id')) {
-  const url = new URL(location.href);
-  url.searchParams.set('id', SEED_ARTICLE);
-  history.replaceState(null, '', url);
+const params = new URL(location.href).searchParams;
+
+// The article view without ?id=: the seed article, named on the element, not in the URL.
+const article = document.querySelector('bantin-article');
+if (article && !article.hasAttribute('article-id') && !params.has(article.getAttribute('id-param') || 'id')) {
+  article.setAttribute('article-id', SEED_ARTICLE);
 }
+
 await import('../src/index.js');
 
 const toggle = document.getElementById('lang-toggle');
