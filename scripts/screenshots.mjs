@@ -1,29 +1,46 @@
 #!/usr/bin/env node
 // Renders demo pages in headless Chromium at 1280 px and 360 px and saves PNGs
 // in docs/screenshots/ (the README shows them). Usage:
+//   node scripts/screenshots.mjs                 every shot in SHOTS below
 //   node scripts/screenshots.mjs [page.html ...]
 //   node scripts/screenshots.mjs --click='bantin-date-picker >>> [part~=button]' --as=date-picker index.html
 //   node scripts/screenshots.mjs --search='kiem diem' --as=index-search index.html
 // Plain pages are shot as the reader first sees them (NAME-WIDTH.png) and whole
-// (NAME-WIDTH-full.png). --click clicks an element (`>>>` pierces shadow roots);
-// --search types into the page's first <bantin-search> and waits for its
-// results; both then shoot the viewport into AS-WIDTH.png.
+// (NAME-WIDTH-full.png); NAME is the page's file name, or --as. --click clicks an
+// element (`>>>` pierces shadow roots); --search types into the page's first
+// <bantin-search> and waits for its results; both then shoot the viewport only.
+// plain.html loads the built dist/bantin.min.js: the build runs first when it is shot.
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
 import { startDemoCounter } from './demo-counter.mjs';
 
+/** Every screenshot the docs have, as the command line would ask for it. */
+const SHOTS = [
+  { page: 'index.html' },
+  { page: 'index.html?category=Tin%20t%E1%BB%A9c%20s%E1%BB%B1%20ki%E1%BB%87n', as: 'chuyen-muc' },
+  { page: 'themed.html' },
+  { page: 'rss.html' },
+  { page: 'plain.html' },
+  { page: 'tim-kiem.html?q=quan%20uy', as: 'tim-kiem' },
+  { page: 'index.html', click: 'bantin-date-picker >>> [part~=button]', as: 'date-picker' },
+  { page: 'index.html', search: 'kiem diem', as: 'index-search' },
+];
+
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const click = option('click');
-const search = option('search');
-const as = option('as');
 const named = args.filter((a) => !a.startsWith('--'));
-const pages = named.length ? named : ['index.html'];
+const shots = args.length
+  ? (named.length ? named : ['index.html']).map((page) => ({ page, click: option('click'), search: option('search'), as: option('as') }))
+  : SHOTS;
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
+if (shots.some((s) => /^plain\.html\b/.test(s.page))) {
+  execFileSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });
+}
 
 // The header counter needs its service (vite proxies /counter to it); a throwaway one.
 const counter = await startDemoCounter({ db: ':memory:', quiet: true });
@@ -40,7 +57,7 @@ const browser = await puppeteer.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  for (const name of pages) {
+  for (const { page: name, click, search, as } of shots) {
     for (const width of [1280, 360]) {
       const page = await browser.newPage();
       await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });

@@ -130,6 +130,10 @@ export class BantinNewsList extends BantinElement {
           grid-template-columns: 8rem minmax(0, 1fr);
         }
       }
+      /* No image: the text comes first and spans the image column too. */
+      .summary-item > div:first-child {
+        grid-column: 1 / -1;
+      }
       .summary {
         margin: 0;
         color: var(--_muted);
