@@ -11,6 +11,7 @@ import type { Searcher } from '../search/worker-client.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { articleHref } from './links.js';
 import { markedText } from './marked-text.js';
 import { baseStyles } from './styles.js';
 
@@ -18,15 +19,6 @@ export interface BantinSelectDetail {
   article: Article;
   /** What the reader had typed. */
   query: string;
-}
-
-/** The URL a result opens: its own, else `?id=` on the current page. */
-export function articleHref(article: Article): string {
-  if (article.url) return article.url;
-  const url = new URL(location.href);
-  url.search = `?id=${encodeURIComponent(article.id)}`;
-  url.hash = '';
-  return url.href;
 }
 
 /**
@@ -261,6 +253,8 @@ export class BantinSearch extends BantinElement {
   @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | null = null;
   /** `date` (default), `portal`, `long` or `relative`. */
   @property({ attribute: 'date-format', reflect: true }) dateFormat: DateFormat = 'date';
+  /** Query parameter of `?id=` links for results without a `url`, as `<bantin-article>` reads it (portals use `ItemID`). */
+  @property({ attribute: 'id-param' }) idParam = 'id';
 
   private readonly data = new FeedController(this);
 
@@ -496,7 +490,7 @@ export class BantinSearch extends BantinElement {
     }
     this.open = false;
     // A link (page mode) navigates by itself.
-    if (!click) location.assign(articleHref(hit.article));
+    if (!click) location.assign(articleHref(hit.article, this.idParam));
   }
 
   private goToPage(page: number) {
@@ -650,7 +644,7 @@ export class BantinSearch extends BantinElement {
               ${r.hits.map(
                 (hit) =>
                   html`<li part="result">
-                    <a part="link title" href=${articleHref(hit.article)} @click=${(e: Event) => this.choose(hit, e)} ${markedText(hit.title)}></a>
+                    <a part="link title" href=${articleHref(hit.article, this.idParam)} @click=${(e: Event) => this.choose(hit, e)} ${markedText(hit.title)}></a>
                     ${this.renderMeta(hit.article)}
                     ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}
                   </li>`,
