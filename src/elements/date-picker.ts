@@ -1,15 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  addDays,
   addMonths,
-  addYears,
   asDayKey,
   clampDay,
   datePattern,
   dayKeyToDate,
   endOfMonth,
-  endOfWeek,
   fullDay,
   inRange,
   monthGrid,
@@ -17,12 +14,12 @@ import {
   parseTypedDate,
   sameMonth,
   startOfMonth,
-  startOfWeek,
   toFirstDay,
   weekdayNames,
   weekdayOrder,
   type DayKey,
 } from '../format/calendar.js';
+import { dayAfterKey } from '../format/calendar-keys.js';
 import { formatDate } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { dayKey } from '../format/time-zone.js';
@@ -320,42 +317,13 @@ export class BantinDatePicker extends BantinElement {
     this.focusCursor = focus;
   }
 
-  /** The APG date grid keyboard model. */
+  /** The APG date grid keys: arrows, Home/End, PageUp/PageDown move focus (`dayAfterKey`); Enter and Space choose. */
   private onGridKey(e: KeyboardEvent) {
     const day = this.activeDay;
-    const first = this.firstDay;
-    switch (e.key) {
-      case 'ArrowLeft':
-        this.moveTo(addDays(day, -1));
-        break;
-      case 'ArrowRight':
-        this.moveTo(addDays(day, 1));
-        break;
-      case 'ArrowUp':
-        this.moveTo(addDays(day, -7));
-        break;
-      case 'ArrowDown':
-        this.moveTo(addDays(day, 7));
-        break;
-      case 'Home':
-        this.moveTo(startOfWeek(day, first));
-        break;
-      case 'End':
-        this.moveTo(endOfWeek(day, first));
-        break;
-      case 'PageUp':
-        this.moveTo(e.shiftKey ? addYears(day, -1) : addMonths(day, -1));
-        break;
-      case 'PageDown':
-        this.moveTo(e.shiftKey ? addYears(day, 1) : addMonths(day, 1));
-        break;
-      case 'Enter':
-      case ' ':
-        this.pick(day);
-        break;
-      default:
-        return;
-    }
+    const next = dayAfterKey(day, e, { firstDay: this.firstDay, min: this.minKey, max: this.maxKey });
+    if (next) this.moveTo(next);
+    else if (e.key === 'Enter' || e.key === ' ') this.pick(day);
+    else return;
     e.preventDefault();
   }
 
