@@ -26,6 +26,7 @@ import { dayKey } from '../format/time-zone.js';
 import { newsDays } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
+import { DialogController } from './controllers/dialog-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderFeedError } from './feed-status.js';
 import { baseStyles } from './styles.js';
@@ -108,7 +109,6 @@ export class BantinDatePicker extends BantinElement {
   /** URL template to go to on choosing, `{date}` replaced by the day: `/tin-tuc?date={date}`. */
   @property({ reflect: true }) navigate: string | null = null;
 
-  @state() private open = false;
   /** The day with keyboard focus, once the reader has moved; else `initialDay()`. */
   @state() private cursor: DayKey | null = null;
   @state() private message: Message = null;
@@ -118,6 +118,7 @@ export class BantinDatePicker extends BantinElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly data = new FeedController(this, { optional: true });
+  private readonly popup = new DialogController(this, { dialog: () => this.dialog, anchor: () => this.button });
   /** Days with news, counted once per feed and zone. Items without a date belong to no day. */
   private readonly daysOf = memoizeLast((feed: Feed, zone: string) => {
     const days = newsDays(feed.items, zone);
@@ -149,28 +150,21 @@ export class BantinDatePicker extends BantinElement {
     super.disconnectedCallback();
     this.targetObserver?.disconnect();
     this.observed = null;
-    // A dialog taken out of the page leaves the top layer without a close event.
-    this.open = false;
-    window.removeEventListener('resize', this.place);
   }
 
   /** Opens the calendar dialog. */
   async show() {
-    if (this.inline || this.open) return;
+    if (this.inline || this.popup.open) return;
     this.cursor = null;
     this.message = null;
-    this.open = true;
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
-    this.place();
-    window.addEventListener('resize', this.place);
+    await this.popup.show();
     this.focusCursor = true;
     this.requestUpdate();
   }
 
   /** Closes the dialog; focus goes back to the button. */
   close() {
-    if (this.dialog?.open) this.dialog.close();
+    this.popup.close();
   }
 
   /** Removes the chosen day (and the linked list's filter). */
@@ -304,7 +298,7 @@ export class BantinDatePicker extends BantinElement {
   private loadOlderIfShown() {
     const { feed, hasMore, loadingMore } = this.data.state;
     if (!feed || !hasMore || loadingMore || this.exhausted === feed) return;
-    if (!this.inline && !this.open) return;
+    if (!this.inline && !this.popup.open) return;
     const oldest = this.news?.sorted[0];
     if (oldest && startOfMonth(this.activeDay) >= oldest) return;
     void this.data.loadMore().then((added) => {
@@ -355,7 +349,7 @@ export class BantinDatePicker extends BantinElement {
     }
     // The linked list follows at once, not a frame later.
     this.linkTarget(false);
-    if (this.open) {
+    if (this.popup.open) {
       this.close();
     } else if (!day) {
       // The clear control is gone: focus the button or the grid.
@@ -393,53 +387,6 @@ export class BantinDatePicker extends BantinElement {
     this.input!.value = '';
     this.pick(day);
   }
-
-  private onDialogClose() {
-    this.open = false;
-    window.removeEventListener('resize', this.place);
-    this.button?.focus();
-  }
-
-  /** Tab and Shift+Tab wrap around inside the dialog. */
-  private onDialogKey(e: KeyboardEvent) {
-    if (e.key !== 'Tab' || !this.dialog) return;
-    const stops = [...this.dialog.querySelectorAll<HTMLElement>('button, input, [tabindex="0"]')];
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const first = stops[0];
-    const last = stops[stops.length - 1];
-    if (e.shiftKey && (active === first || !active)) {
-      last?.focus();
-      e.preventDefault();
-    } else if (!e.shiftKey && active === last) {
-      first?.focus();
-      e.preventDefault();
-    }
-  }
-
-  /** A click on the backdrop (outside the dialog box) closes it. */
-  private onDialogClick(e: MouseEvent) {
-    if (e.target !== this.dialog) return;
-    const r = this.dialog.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) this.close();
-  }
-
-  /** Beside the button on wide screens; the CSS makes it full width on phones. */
-  private place = () => {
-    const dialog = this.dialog;
-    const button = this.button;
-    if (!dialog || !button) return;
-    for (const p of ['margin', 'left', 'top']) dialog.style.removeProperty(p);
-    if (window.matchMedia('(max-width: 30rem)').matches) return;
-    const b = button.getBoundingClientRect();
-    const d = dialog.getBoundingClientRect();
-    const margin = 8;
-    const left = Math.max(margin, Math.min(b.left, window.innerWidth - d.width - margin));
-    let top = b.bottom + 4;
-    if (top + d.height > window.innerHeight - margin) top = Math.max(margin, b.top - d.height - 4);
-    dialog.style.margin = '0';
-    dialog.style.left = `${left}px`;
-    dialog.style.top = `${top}px`;
-  };
 
   private renderCalendar() {
     const lang = this.language;
@@ -598,11 +545,11 @@ export class BantinDatePicker extends BantinElement {
       <dialog
         part="dialog"
         aria-label=${label(lang, 'browseByDate')}
-        @close=${this.onDialogClose}
-        @keydown=${this.onDialogKey}
-        @click=${this.onDialogClick}
+        @close=${this.popup.onClose}
+        @keydown=${this.popup.onKeyDown}
+        @click=${this.popup.onClick}
       >
-        ${this.open
+        ${this.popup.open
           ? html`<div part="calendar" class="calendar">${this.renderCalendar()}</div>
               <div class="footer">
                 <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
