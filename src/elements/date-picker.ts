@@ -1,22 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  addMonths,
   asDayKey,
   clampDay,
   datePattern,
   dayKeyToDate,
-  endOfMonth,
-  fullDay,
   inRange,
-  monthGrid,
-  monthTitle,
   parseTypedDate,
   sameMonth,
   startOfMonth,
   toFirstDay,
-  weekdayNames,
-  weekdayOrder,
   type DayKey,
 } from '../format/calendar.js';
 import { dayAfterKey } from '../format/calendar-keys.js';
@@ -28,7 +21,7 @@ import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
 import { DialogController } from './controllers/dialog-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
-import { renderFeedError } from './feed-status.js';
+import { renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { memoizeLast } from './memo.js';
@@ -47,8 +40,6 @@ export interface BantinNavigateDetail {
 export function navigateUrl(template: string, value: DayKey, base: string = document.baseURI): string {
   return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
 }
-
-type Message = { text: string; error: boolean } | null;
 
 /**
  * `<bantin-date-picker>`: "Xem theo ngày". A button that opens a calendar in a
@@ -111,7 +102,7 @@ export class BantinDatePicker extends BantinElement {
 
   /** The day with keyboard focus, once the reader has moved; else `initialDay()`. */
   @state() private cursor: DayKey | null = null;
-  @state() private message: Message = null;
+  @state() private message: CalendarMessage = null;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="button"]') private button?: HTMLButtonElement;
@@ -388,119 +379,34 @@ export class BantinDatePicker extends BantinElement {
     this.pick(day);
   }
 
-  private renderCalendar() {
-    const lang = this.language;
-    const tag = this.locale.tag;
-    const active = this.activeDay;
-    const [year, month] = active.split('-').map(Number);
-    const today = this.today();
-    const value = asDayKey(this.value);
-    const news = this.newsDays;
-    const names = weekdayNames(tag);
-    const min = this.minKey;
-    const max = this.maxKey;
-    const prevOff = !!min && endOfMonth(addMonths(startOfMonth(active), -1)) < min;
-    const nextOff = !!max && addMonths(startOfMonth(active), 1) > max;
+  /** The calendar's controls: made once, so its listeners stay the same from render to render. */
+  private readonly calendarActions: CalendarActions = {
+    move: (day) => this.moveTo(day, false),
+    key: (e) => this.onGridKey(e),
+    click: (e) => this.onGridClick(e),
+    submit: (e) => this.onSubmit(e),
+    input: () => this.message && (this.message = null),
+    retry: () => void this.data.retry(),
+  };
+
+  private calendar() {
     const { error, feed, loadingMore } = this.data.state;
-    const pattern = datePattern(tag);
-    const message = this.message;
-    return html`
-      <div part="header" class="header">
-        <button
-          type="button"
-          part="prev"
-          class="nav"
-          aria-label=${label(lang, 'prevMonth')}
-          aria-disabled=${prevOff ? 'true' : 'false'}
-          @click=${() => !prevOff && this.moveTo(addMonths(active, -1), false)}
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <div part="heading" class="heading" id="heading" aria-live="polite">${monthTitle(active, tag)}</div>
-        <button
-          type="button"
-          part="next"
-          class="nav"
-          aria-label=${label(lang, 'nextMonth')}
-          aria-disabled=${nextOff ? 'true' : 'false'}
-          @click=${() => !nextOff && this.moveTo(addMonths(active, 1), false)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
-      <table
-        role="grid"
-        part="grid"
-        aria-labelledby="heading"
-        aria-describedby="help"
-        aria-busy=${loadingMore ? 'true' : 'false'}
-        @keydown=${this.onGridKey}
-        @click=${this.onGridClick}
-      >
-        <thead>
-          <tr>
-            ${weekdayOrder(this.firstDay).map(
-              (d) => html`<th scope="col" part="weekday" abbr=${names[d].long}>
-                <span aria-hidden="true">${names[d].short}</span><span class="sr-only">${names[d].long}</span>
-              </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${monthGrid(year, month, this.firstDay).map(
-            (week) => html`<tr>
-              ${week.map((day) => {
-                if (!day) return html`<td part="empty"></td>`;
-                const hasNews = !!news?.has(day);
-                const disabled = !inRange(day, min, max) || (this.newsDaysOnly && !!news && !hasNews);
-                const parts = ['day'];
-                if (day === today) parts.push('day-today');
-                if (day === value) parts.push('day-selected');
-                if (hasNews) parts.push('day-news');
-                if (disabled) parts.push('day-disabled');
-                return html`<td
-                  part=${parts.join(' ')}
-                  data-day=${day}
-                  tabindex=${day === active ? 0 : -1}
-                  aria-selected=${day === value ? 'true' : 'false'}
-                  aria-disabled=${disabled ? 'true' : nothing}
-                  aria-current=${day === today ? 'date' : nothing}
-                >
-                  <span aria-hidden="true" class="num">${Number(day.slice(8))}</span>
-                  <span class="sr-only"
-                    >${fullDay(day, tag)}${hasNews ? `, ${label(lang, 'hasNews')}` : ''}${day === today
-                      ? `, ${label(lang, 'today')}`
-                      : ''}</span
-                  >
-                </td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p id="help" class="sr-only">${label(lang, 'calendarHelp')}</p>
-      ${error && !feed ? renderFeedError(lang, error, () => void this.data.retry()) : nothing}
-      <form part="form" class="form" @submit=${this.onSubmit} novalidate>
-        <label for="typed" part="label">${label(lang, 'typeDate')} <span class="pattern">(${pattern})</span></label>
-        <div class="row">
-          <input
-            id="typed"
-            part="input"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            placeholder=${pattern}
-            aria-describedby="message"
-            aria-invalid=${message?.error ? 'true' : 'false'}
-            @input=${() => message && (this.message = null)}
-          />
-          <button type="submit" part="submit">${label(lang, 'chooseTyped')}</button>
-        </div>
-        <p id="message" part="message" class=${message?.error ? 'message error-text' : 'message'} aria-live="polite">
-          ${message?.text ?? ''}
-        </p>
-      </form>
-    `;
+    const view = {
+      lang: this.language,
+      tag: this.locale.tag,
+      active: this.activeDay,
+      today: this.today(),
+      value: asDayKey(this.value),
+      news: this.newsDays,
+      min: this.minKey,
+      max: this.maxKey,
+      firstDay: this.firstDay,
+      newsDaysOnly: this.newsDaysOnly,
+      loadingMore,
+      error: feed ? null : error,
+      message: this.message,
+    };
+    return renderCalendar(view, this.calendarActions);
   }
 
   private renderClear() {
@@ -513,7 +419,7 @@ export class BantinDatePicker extends BantinElement {
     const lang = this.language;
     if (this.inline) {
       return html`<div part="calendar" class="calendar" role="group" aria-label=${label(lang, 'calendar')}>
-          ${this.renderCalendar()}
+          ${this.calendar()}
         </div>
         ${this.renderClear()}`;
     }
@@ -550,7 +456,7 @@ export class BantinDatePicker extends BantinElement {
         @click=${this.popup.onClick}
       >
         ${this.popup.open
-          ? html`<div part="calendar" class="calendar">${this.renderCalendar()}</div>
+          ? html`<div part="calendar" class="calendar">${this.calendar()}</div>
               <div class="footer">
                 <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
               </div>`
