@@ -19,11 +19,13 @@ import { dayKey } from '../format/time-zone.js';
 import { newsDays } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
+import { DateLinkController } from './controllers/date-link-controller.js';
 import { DialogController } from './controllers/dialog-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
+import { pageParam } from './links.js';
 import { memoizeLast } from './memo.js';
 
 export interface BantinDateChangeDetail {
@@ -110,6 +112,7 @@ export class BantinDatePicker extends BantinElement {
 
   private readonly data = new FeedController(this, { optional: true });
   private readonly popup = new DialogController(this, { dialog: () => this.dialog, anchor: () => this.button });
+  private readonly target = new DateLinkController(this);
   /** Days with news, counted once per feed and zone. Items without a date belong to no day. */
   private readonly daysOf = memoizeLast((feed: Feed, zone: string) => {
     const days = newsDays(feed.items, zone);
@@ -118,29 +121,13 @@ export class BantinDatePicker extends BantinElement {
   private focusCursor = false;
   /** A feed whose older pages stopped adding items: do not ask again. */
   private exhausted: Feed | null = null;
-  private targetObserver: MutationObserver | null = null;
   /** `?date=` is read on the first connection only: moving the element keeps the reader's choice. */
   private hasConnected = false;
-  private observed: Element | null = null;
-  /** The value last given to the target. */
-  private pushed: DayKey | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
-    // Moved in the page: link the target again. First time: the page URL may hold the day.
-    if (this.hasConnected) this.linkTarget(false);
-    else this.readUrlDate();
+    if (!this.hasConnected) this.readUrlDate();
     this.hasConnected = true;
-    if (document.readyState === 'loading') {
-      // The target may come later in the page than the picker.
-      document.addEventListener('DOMContentLoaded', () => this.linkTarget(true), { once: true });
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.targetObserver?.disconnect();
-    this.observed = null;
   }
 
   /** Opens the calendar dialog. */
@@ -234,7 +221,7 @@ export class BantinDatePicker extends BantinElement {
       this.value = null;
     }
     const before = this.value;
-    if (changed.has('htmlFor') || changed.has('value')) this.linkTarget(changed.has('htmlFor'));
+    if (changed.has('htmlFor') || changed.has('value')) this.target.link(changed.has('htmlFor'));
     const value = asDayKey(this.value);
     if (value && (changed.has('value') || value !== before)) this.cursor = value;
   }
@@ -251,38 +238,8 @@ export class BantinDatePicker extends BantinElement {
   /** `?date=` of the page, when the picker drives a list or a page. */
   private readUrlDate() {
     if (!this.htmlFor && !this.navigate) return;
-    const fromUrl = asDayKey(new URLSearchParams(location.search).get('date'));
+    const fromUrl = asDayKey(pageParam('date'));
     if (fromUrl) this.value = fromUrl;
-  }
-
-  /** Keeps the `for` target's `date` attribute and our value in step, both ways. */
-  private linkTarget(targetChanged: boolean) {
-    const target = this.htmlFor ? (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.htmlFor) : null;
-    const fresh = target !== this.observed;
-    if (fresh) {
-      this.targetObserver?.disconnect();
-      this.observed = target ?? null;
-      if (target) {
-        // A clear control on the list removes its date: the picker follows.
-        this.targetObserver ??= new MutationObserver(() => {
-          const date = asDayKey(this.observed?.getAttribute('date'));
-          if (date !== asDayKey(this.value)) this.value = date;
-        });
-        this.targetObserver.observe(target, { attributes: true, attributeFilter: ['date'] });
-        // A list that already shows a day, and no day of our own: adopt it.
-        if (targetChanged && !this.value) this.value = asDayKey(target.getAttribute('date'));
-      }
-    }
-    if (!target) return;
-    const value = asDayKey(this.value);
-    // Only news goes to the target: a date it set itself since is not overwritten by a stale one.
-    if (!fresh && value === this.pushed) return;
-    this.pushed = value;
-    if (value) {
-      if (target.getAttribute('date') !== value) target.setAttribute('date', value);
-    } else if (target.hasAttribute('date')) {
-      target.removeAttribute('date');
-    }
   }
 
   /** Showing a month older than the loaded pages reach: fetch the next page, so its days get marked. */
@@ -339,7 +296,7 @@ export class BantinDatePicker extends BantinElement {
       this.dispatchEvent(new CustomEvent<BantinDateChangeDetail>('change', { detail: { value: day }, bubbles: true, composed: true }));
     }
     // The linked list follows at once, not a frame later.
-    this.linkTarget(false);
+    this.target.link(false);
     if (this.popup.open) {
       this.close();
     } else if (!day) {
