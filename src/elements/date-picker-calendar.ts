@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import type { FeedError } from '../feed/errors.js';
 import {
   addMonths,
+  clampDay,
   datePattern,
   endOfMonth,
   fullDay,
   inRange,
   monthGrid,
   monthTitle,
+  sameMonth,
   startOfMonth,
   weekdayNames,
   weekdayOrder,
@@ -56,6 +58,27 @@ export interface CalendarActions {
 }
 
 /**
+ * Where the calendar opens: the chosen day, else today, else (when this
+ * month has no news at all) the latest day with news up to today, so a quiet
+ * portal opens on its news rather than on an empty month. Within min and max.
+ */
+export function openingDay(value: DayKey | null, today: DayKey, newsOldestFirst: readonly DayKey[], min: DayKey | null, max: DayKey | null): DayKey {
+  let day = value ?? today;
+  if (!value && !newsOldestFirst.some((d) => sameMonth(d, today))) {
+    const past = newsOldestFirst.filter((d) => d <= today);
+    if (past.length) day = past[past.length - 1];
+  }
+  return clampDay(day, min, max);
+}
+
+/** The previous or next month button: at a bound it stays focusable, `aria-disabled` and inert. */
+function monthButton(part: 'prev' | 'next', name: string, off: boolean, go: () => void) {
+  return html`<button type="button" part=${part} class="nav" aria-label=${name} aria-disabled=${off ? 'true' : 'false'} @click=${() => !off && go()}>
+    <span aria-hidden="true">${part === 'prev' ? '‹' : '›'}</span>
+  </button>`;
+}
+
+/**
  * The calendar of `<bantin-date-picker>`, in its dialog or inline: month
  * navigation, the APG grid of days (one tabbable, the active day; days with
  * news marked; days that cannot be chosen `aria-disabled` but still reachable)
@@ -71,27 +94,9 @@ export function renderCalendar(view: CalendarView, on: CalendarActions) {
   const pattern = datePattern(tag);
   return html`
     <div part="header" class="header">
-      <button
-        type="button"
-        part="prev"
-        class="nav"
-        aria-label=${label(lang, 'prevMonth')}
-        aria-disabled=${prevOff ? 'true' : 'false'}
-        @click=${() => !prevOff && on.move(addMonths(active, -1))}
-      >
-        <span aria-hidden="true">‹</span>
-      </button>
+      ${monthButton('prev', label(lang, 'prevMonth'), prevOff, () => on.move(addMonths(active, -1)))}
       <div part="heading" class="heading" id="heading" aria-live="polite">${monthTitle(active, tag)}</div>
-      <button
-        type="button"
-        part="next"
-        class="nav"
-        aria-label=${label(lang, 'nextMonth')}
-        aria-disabled=${nextOff ? 'true' : 'false'}
-        @click=${() => !nextOff && on.move(addMonths(active, 1))}
-      >
-        <span aria-hidden="true">›</span>
-      </button>
+      ${monthButton('next', label(lang, 'nextMonth'), nextOff, () => on.move(addMonths(active, 1)))}
     </div>
     <table
       role="grid"

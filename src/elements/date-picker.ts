@@ -7,8 +7,6 @@ import {
   dayKeyToDate,
   inRange,
   parseTypedDate,
-  sameMonth,
-  startOfMonth,
   toFirstDay,
   type DayKey,
 } from '../format/calendar.js';
@@ -16,17 +14,14 @@ import { dayAfterKey } from '../format/calendar-keys.js';
 import { formatDate } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { dayKey } from '../format/time-zone.js';
-import { newsDays } from '../feed/select.js';
-import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
 import { DateLinkController } from './controllers/date-link-controller.js';
 import { DialogController } from './controllers/dialog-controller.js';
-import { FeedController } from './controllers/feed-controller.js';
-import { renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
+import { NewsDaysController } from './controllers/news-days-controller.js';
+import { openingDay, renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
-import { pageParam } from './links.js';
-import { memoizeLast } from './memo.js';
+import { navigateUrl, pageParam } from './links.js';
 
 export interface BantinDateChangeDetail {
   /** The chosen day, `YYYY-MM-DD`, or null when cleared. */
@@ -36,11 +31,6 @@ export interface BantinDateChangeDetail {
 export interface BantinNavigateDetail {
   url: string;
   value: DayKey;
-}
-
-/** The URL `navigate` goes to: `{date}` replaced by the day, resolved against the page. */
-export function navigateUrl(template: string, value: DayKey, base: string = document.baseURI): string {
-  return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
 }
 
 /**
@@ -102,7 +92,7 @@ export class BantinDatePicker extends BantinElement {
   /** URL template to go to on choosing, `{date}` replaced by the day: `/tin-tuc?date={date}`. */
   @property({ reflect: true }) navigate: string | null = null;
 
-  /** The day with keyboard focus, once the reader has moved; else `initialDay()`. */
+  /** The day with keyboard focus, once the reader has moved; else `openingDay()`. */
   @state() private cursor: DayKey | null = null;
   @state() private message: CalendarMessage = null;
 
@@ -110,17 +100,13 @@ export class BantinDatePicker extends BantinElement {
   @query('[part~="button"]') private button?: HTMLButtonElement;
   @query('input') private input?: HTMLInputElement;
 
-  private readonly data = new FeedController(this, { optional: true });
+  private readonly days = new NewsDaysController(this, {
+    zone: () => this.zone,
+    shown: () => (this.inline || this.popup.open ? this.activeDay : null),
+  });
   private readonly popup = new DialogController(this, { dialog: () => this.dialog, anchor: () => this.button });
   private readonly target = new DateLinkController(this);
-  /** Days with news, counted once per feed and zone. Items without a date belong to no day. */
-  private readonly daysOf = memoizeLast((feed: Feed, zone: string) => {
-    const days = newsDays(feed.items, zone);
-    return { days, sorted: [...days.keys()].sort() };
-  });
   private focusCursor = false;
-  /** A feed whose older pages stopped adding items: do not ask again. */
-  private exhausted: Feed | null = null;
   /** `?date=` is read on the first connection only: moving the element keeps the reader's choice. */
   private hasConnected = false;
 
@@ -171,35 +157,12 @@ export class BantinDatePicker extends BantinElement {
     return dayKey(new Date(), this.zone);
   }
 
-  /** Days with news (and the same, oldest first), or null while there is no feed to tell. */
-  private get news() {
-    const feed = this.data.state.feed;
-    return feed ? this.daysOf(feed, this.zone) : null;
-  }
-
   private get newsDays(): Map<DayKey, number> | null {
-    return this.news?.days ?? null;
-  }
-
-  /**
-   * Where the calendar opens: the chosen day, else today, else (when this
-   * month has no news at all) the latest day with news, so a quiet portal
-   * opens on its news rather than on an empty month.
-   */
-  private initialDay(): DayKey {
-    const today = this.today();
-    const value = asDayKey(this.value);
-    let day = value ?? today;
-    const sorted = this.news?.sorted ?? [];
-    if (!value && !sorted.some((d) => sameMonth(d, today))) {
-      const past = sorted.filter((d) => d <= today);
-      if (past.length) day = past[past.length - 1];
-    }
-    return clampDay(day, this.minKey, this.maxKey);
+    return this.days.news?.days ?? null;
   }
 
   private get activeDay(): DayKey {
-    return this.cursor ?? this.initialDay();
+    return this.cursor ?? openingDay(asDayKey(this.value), this.today(), this.days.news?.sorted ?? [], this.minKey, this.maxKey);
   }
 
   /** Why a day cannot be chosen, or null. */
@@ -231,8 +194,6 @@ export class BantinDatePicker extends BantinElement {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
     }
-    // After this update, not during it: loading sets state that renders again.
-    queueMicrotask(() => this.loadOlderIfShown());
   }
 
   /** `?date=` of the page, when the picker drives a list or a page. */
@@ -240,18 +201,6 @@ export class BantinDatePicker extends BantinElement {
     if (!this.htmlFor && !this.navigate) return;
     const fromUrl = asDayKey(pageParam('date'));
     if (fromUrl) this.value = fromUrl;
-  }
-
-  /** Showing a month older than the loaded pages reach: fetch the next page, so its days get marked. */
-  private loadOlderIfShown() {
-    const { feed, hasMore, loadingMore } = this.data.state;
-    if (!feed || !hasMore || loadingMore || this.exhausted === feed) return;
-    if (!this.inline && !this.popup.open) return;
-    const oldest = this.news?.sorted[0];
-    if (oldest && startOfMonth(this.activeDay) >= oldest) return;
-    void this.data.loadMore().then((added) => {
-      if (!added) this.exhausted = this.data.state.feed;
-    });
   }
 
   private moveTo(day: DayKey, focus = true) {
@@ -277,15 +226,12 @@ export class BantinDatePicker extends BantinElement {
     this.pick(day);
   }
 
-  /** A day the reader chose in the grid or typed: taken, or refused with a message. */
-  private pick(day: DayKey) {
+  /** A day the reader chose in the grid or typed: taken (true), or refused with a message. */
+  private pick(day: DayKey): boolean {
     const refusal = this.refusal(day);
-    if (refusal) {
-      this.message = { text: refusal, error: true };
-      return;
-    }
-    this.message = null;
-    this.choose(day);
+    this.message = refusal ? { text: refusal, error: true } : null;
+    if (!refusal) this.choose(day);
+    return !refusal;
   }
 
   private choose(day: DayKey | null) {
@@ -327,12 +273,8 @@ export class BantinDatePicker extends BantinElement {
       this.message = { text: label(this.language, 'invalidDate', { value: text.trim(), pattern: datePattern(this.locale.tag) }), error: true };
       return;
     }
-    const refusal = this.refusal(day);
-    if (refusal) {
-      this.message = { text: refusal, error: true };
-      return;
-    }
-    this.input!.value = '';
+    // Cleared before choosing: choosing closes the dialog.
+    if (this.refusal(day) === null) this.input!.value = '';
     this.pick(day);
   }
 
@@ -343,11 +285,11 @@ export class BantinDatePicker extends BantinElement {
     click: (e) => this.onGridClick(e),
     submit: (e) => this.onSubmit(e),
     input: () => this.message && (this.message = null),
-    retry: () => void this.data.retry(),
+    retry: () => void this.days.feed.retry(),
   };
 
   private calendar() {
-    const { error, feed, loadingMore } = this.data.state;
+    const { error, feed, loadingMore } = this.days.feed.state;
     const view = {
       lang: this.language,
       tag: this.locale.tag,
@@ -405,20 +347,13 @@ export class BantinDatePicker extends BantinElement {
           : nothing}
         ${this.renderClear()}
       </div>
-      <dialog
-        part="dialog"
-        aria-label=${label(lang, 'browseByDate')}
-        @close=${this.popup.onClose}
-        @keydown=${this.popup.onKeyDown}
-        @click=${this.popup.onClick}
-      >
-        ${this.popup.open
-          ? html`<div part="calendar" class="calendar">${this.calendar()}</div>
-              <div class="footer">
-                <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
-              </div>`
-          : nothing}
-      </dialog>
+      ${this.popup.render(
+        label(lang, 'browseByDate'),
+        () => html`<div part="calendar" class="calendar">${this.calendar()}</div>
+          <div class="footer">
+            <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
+          </div>`,
+      )}
     `;
   }
 

@@ -1,4 +1,5 @@
 import type { Article } from '../feed/types.js';
+import type { DayKey } from '../format/calendar.js';
 
 /** Where an article links: its own `url`, else this page with `?id=<id>` (the portal template pattern). */
 export function articleHref(article: Article, idParam = 'id'): string {
@@ -12,4 +13,9 @@ export function articleHref(article: Article, idParam = 'id'): string {
 /** A query parameter of the page URL. */
 export function pageParam(name: string): string | null {
   return new URL(location.href).searchParams.get(name);
+}
+
+/** The URL a date picker's `navigate` goes to: `{date}` replaced by the day, resolved against the page. */
+export function navigateUrl(template: string, value: DayKey, base: string = document.baseURI): string {
+  return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
 }

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export interface DialogParts {
   /** The host's `<dialog>`, once rendered. */
@@ -16,8 +16,8 @@ const NARROW = '(max-width: 30rem)';
  * from the browser), Tab and Shift+Tab wrapping inside, a click on the
  * backdrop closing it, focus back on the opener on close.
  *
- * The host renders the dialog's content while `open`, and binds
- * `onClose`, `onKeyDown` and `onClick` on the `<dialog>`.
+ * The host puts `render()` (the `<dialog>`, its content only while open)
+ * in its template.
  */
 export class DialogController implements ReactiveController {
   /** The dialog is open (or opening): the host renders its content. */
@@ -35,6 +35,13 @@ export class DialogController implements ReactiveController {
     this.open = false;
     this.host.requestUpdate();
     window.removeEventListener('resize', this.place);
+  }
+
+  /** The `<dialog>`, named `name`, with `content()` in it while open. */
+  render(name: string, content: () => unknown) {
+    return html`<dialog part="dialog" aria-label=${name} @close=${this.onClose} @keydown=${this.onKeyDown} @click=${this.onClick}>
+      ${this.open ? content() : nothing}
+    </dialog>`;
   }
 
   /** Renders the content, opens the dialog modally and places it; resolves once it is open. */
