@@ -1,0 +1,112 @@
+import { html, nothing } from 'lit';
+import type { Article } from '../feed/types.js';
+import { formatDate, type DateFormat } from '../format/date.js';
+import { label } from '../format/labels.js';
+import type { Lang, Locale } from '../format/lang.js';
+import type { SearchHit, SearchResults } from '../search/engine.js';
+import { articleHref, pageParam } from './links.js';
+import { markedText } from './marked-text.js';
+
+/**
+ * `<bantin-search>`'s results page (`mode="page"`, the page a box's `action`
+ * leads to), and what a result shows in both the box and the page. The
+ * element keeps the state; these are functions of it.
+ */
+
+/** The query a results page opens with: the page URL's `?q=`. */
+export const queryFromPage = (): string => pageParam('q') ?? '';
+
+/** Puts the query shown in the page URL's `?q=` (replaced, not pushed: one history entry, not one per key). */
+export function rememberQuery(query: string) {
+  const url = new URL(location.href);
+  if (url.searchParams.get('q') === query) return;
+  url.searchParams.set('q', query);
+  history.replaceState(history.state, '', url.href);
+}
+
+/** Where Enter in a box with an `action` goes: the results page for what was typed. */
+export function resultsPageUrl(action: string, query: string): string {
+  const url = new URL(action, document.baseURI);
+  url.searchParams.set('q', query);
+  return url.href;
+}
+
+/** A formatter of dates that remembers what it printed: results re-render on every key. */
+export function dateTexts() {
+  const texts = new Map<string, string>();
+  return (date: Date, format: DateFormat, locale: Locale, zone: string): string => {
+    const key = `${date.getTime()}|${format}|${locale.tag}|${zone}`;
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = formatDate(date, format, { locale, timeZone: zone });
+      if (texts.size > 500) texts.clear();
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
+
+/** A result's date and category, then its excerpt with the matched words marked: the same under the box and on the page. */
+export function renderHitDetails(hit: SearchHit, date: (d: Date) => string) {
+  const a: Article = hit.article;
+  return html`<span class="meta" part="meta"
+      >${a.published ? html`<time part="date" datetime=${a.published.toISOString()}>${date(a.published)}</time>` : nothing}${a.published &&
+      a.category
+        ? ' · '
+        : nothing}${a.category ? html`<span part="category">${a.category}</span>` : nothing}</span
+    >
+    ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}`;
+}
+
+export interface ResultsPageView {
+  lang: Lang;
+  results: SearchResults | null;
+  /** Enough is typed to search. */
+  ready: boolean;
+  busy: boolean;
+  page: number;
+  perPage: number;
+  /** What the live region says once results are final. */
+  announcement: string;
+  /** The query parameter of links to results without a `url`. */
+  idParam: string;
+  date: (d: Date) => string;
+}
+
+export interface ResultsPageActions {
+  /** A result's link was clicked: the host fires `bantin-select` (cancelable: it may keep the page). */
+  choose(hit: SearchHit, click: Event): void;
+  goToPage(page: number): void;
+}
+
+/**
+ * Under the box of a results page: the count (a polite live region, focused
+ * on paging), the results as links in an ordered list, and the page
+ * navigation.
+ */
+export function renderResultsPage(view: ResultsPageView, on: ResultsPageActions) {
+  const { lang, results: r, ready, busy, page, perPage } = view;
+  const pages = r ? Math.max(1, Math.ceil(r.total / perPage)) : 1;
+  const waiting = ready && busy && !r;
+  return html`<p class="summary" part="status" role="status" aria-live="polite" tabindex="-1">
+      ${waiting ? label(lang, 'searching') : view.announcement}
+    </p>
+    ${r && ready && r.hits.length
+      ? html`<ol class="results" part="results" start=${r.offset + 1} aria-busy=${String(busy)} data-query=${r.query}>
+            ${r.hits.map(
+              (hit) =>
+                html`<li part="result">
+                  <a part="link title" href=${articleHref(hit.article, view.idParam)} @click=${(e: Event) => on.choose(hit, e)} ${markedText(hit.title)}></a>
+                  ${renderHitDetails(hit, view.date)}
+                </li>`,
+            )}
+          </ol>
+          ${pages > 1
+            ? html`<nav class="pages" part="pagination" aria-label=${label(lang, 'pagination')}>
+                <button type="button" part="prev" ?disabled=${page <= 1} @click=${() => on.goToPage(page - 1)}>${label(lang, 'prevPage')}</button>
+                <span part="page">${label(lang, 'page', { page, pages })}</span>
+                <button type="button" part="next" ?disabled=${page >= pages} @click=${() => on.goToPage(page + 1)}>${label(lang, 'nextPage')}</button>
+              </nav>`
+            : nothing}`
+      : nothing}`;
+}
