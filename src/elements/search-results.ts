@@ -1,7 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Article } from '../feed/types.js';
 import { formatDate, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
+import { formatNumber } from '../format/number.js';
 import type { Lang, Locale } from '../format/lang.js';
 import type { SearchHit, SearchResults } from '../search/engine.js';
 import { articleHref, pageParam } from './links.js';
@@ -58,13 +59,25 @@ export function renderHitDetails(hit: SearchHit, date: (d: Date) => string) {
     ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}`;
 }
 
+/**
+ * What the polite live region says: the count once results are final. While
+ * a newer query runs it keeps saying the last one (a change is announced, a
+ * blank is not worth announcing).
+ */
+export function announcement(locale: Locale, results: SearchResults | null, ready: boolean): string {
+  if (!ready || !results) return '';
+  const { total, query } = results;
+  return total
+    ? label(locale.lang, 'results', { count: formatNumber(total, locale) })
+    : label(locale.lang, 'noResults', { query: query.trim() });
+}
+
 export interface ResultsPageView {
   lang: Lang;
   results: SearchResults | null;
   /** Enough is typed to search. */
   ready: boolean;
   busy: boolean;
-  page: number;
   perPage: number;
   /** What the live region says once results are final. */
   announcement: string;
@@ -73,40 +86,74 @@ export interface ResultsPageView {
   date: (d: Date) => string;
 }
 
-export interface ResultsPageActions {
-  /** A result's link was clicked: the host fires `bantin-select` (cancelable: it may keep the page). */
-  choose(hit: SearchHit, click: Event): void;
-  goToPage(page: number): void;
-}
+type PageHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * Under the box of a results page: the count (a polite live region, focused
- * on paging), the results as links in an ordered list, and the page
- * navigation.
+ * A results page's own state: which page of results is shown, and focus on
+ * the count after paging (a screen reader hears the new count, and Tab goes
+ * on into the new list).
  */
-export function renderResultsPage(view: ResultsPageView, on: ResultsPageActions) {
-  const { lang, results: r, ready, busy, page, perPage } = view;
-  const pages = r ? Math.max(1, Math.ceil(r.total / perPage)) : 1;
-  const waiting = ready && busy && !r;
-  return html`<p class="summary" part="status" role="status" aria-live="polite" tabindex="-1">
-      ${waiting ? label(lang, 'searching') : view.announcement}
-    </p>
-    ${r && ready && r.hits.length
-      ? html`<ol class="results" part="results" start=${r.offset + 1} aria-busy=${String(busy)} data-query=${r.query}>
-            ${r.hits.map(
-              (hit) =>
-                html`<li part="result">
-                  <a part="link title" href=${articleHref(hit.article, view.idParam)} @click=${(e: Event) => on.choose(hit, e)} ${markedText(hit.title)}></a>
-                  ${renderHitDetails(hit, view.date)}
-                </li>`,
-            )}
-          </ol>
-          ${pages > 1
-            ? html`<nav class="pages" part="pagination" aria-label=${label(lang, 'pagination')}>
-                <button type="button" part="prev" ?disabled=${page <= 1} @click=${() => on.goToPage(page - 1)}>${label(lang, 'prevPage')}</button>
-                <span part="page">${label(lang, 'page', { page, pages })}</span>
-                <button type="button" part="next" ?disabled=${page >= pages} @click=${() => on.goToPage(page + 1)}>${label(lang, 'nextPage')}</button>
-              </nav>`
-            : nothing}`
-      : nothing}`;
+export class ResultsPage implements ReactiveController {
+  /** The page shown, from 1. */
+  page = 1;
+  private focusCount = false;
+
+  constructor(
+    private readonly host: PageHost,
+    private readonly on: {
+      /** Runs the search for the page now set. */
+      search(): void;
+      /** A result's link was clicked: the host fires `bantin-select` (cancelable: it may keep the page). */
+      choose(hit: SearchHit, click: Event): void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated() {
+    if (!this.focusCount) return;
+    this.focusCount = false;
+    this.host.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+  }
+
+  /** Results from `offset` for `perPage` a page. */
+  offset(perPage: number) {
+    return (this.page - 1) * perPage;
+  }
+
+  goTo(page: number) {
+    this.page = page;
+    this.focusCount = true;
+    this.host.requestUpdate();
+    this.on.search();
+  }
+
+  /** Under the box: the count (a polite live region), the results as links in an ordered list, the page navigation. */
+  render(view: ResultsPageView) {
+    const { lang, results: r, ready, busy, perPage } = view;
+    const page = this.page;
+    const pages = r ? Math.max(1, Math.ceil(r.total / perPage)) : 1;
+    const waiting = ready && busy && !r;
+    return html`<p class="summary" part="status" role="status" aria-live="polite" tabindex="-1">
+        ${waiting ? label(lang, 'searching') : view.announcement}
+      </p>
+      ${r && ready && r.hits.length
+        ? html`<ol class="results" part="results" start=${r.offset + 1} aria-busy=${String(busy)} data-query=${r.query}>
+              ${r.hits.map(
+                (hit) =>
+                  html`<li part="result">
+                    <a part="link title" href=${articleHref(hit.article, view.idParam)} @click=${(e: Event) => this.on.choose(hit, e)} ${markedText(hit.title)}></a>
+                    ${renderHitDetails(hit, view.date)}
+                  </li>`,
+              )}
+            </ol>
+            ${pages > 1
+              ? html`<nav class="pages" part="pagination" aria-label=${label(lang, 'pagination')}>
+                  <button type="button" part="prev" ?disabled=${page <= 1} @click=${() => this.goTo(page - 1)}>${label(lang, 'prevPage')}</button>
+                  <span part="page">${label(lang, 'page', { page, pages })}</span>
+                  <button type="button" part="next" ?disabled=${page >= pages} @click=${() => this.goTo(page + 1)}>${label(lang, 'nextPage')}</button>
+                </nav>`
+              : nothing}`
+        : nothing}`;
+  }
 }

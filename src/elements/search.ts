@@ -13,15 +13,7 @@ import { SearchController } from './controllers/search-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref } from './links.js';
 import { markedText } from './marked-text.js';
-import {
-  dateTexts,
-  queryFromPage,
-  rememberQuery,
-  renderHitDetails,
-  renderResultsPage,
-  resultsPageUrl,
-  type ResultsPageActions,
-} from './search-results.js';
+import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, ResultsPage, resultsPageUrl } from './search-results.js';
 import { baseStyles } from './styles.js';
 import { searchStyles } from './search.styles.js';
 
@@ -122,7 +114,7 @@ export class BantinSearch extends BantinElement {
         ? {
             query: this.query,
             limit: this.perPage,
-            offset: this.pageMode ? (this.page - 1) * this.perPage : 0,
+            offset: this.pageMode ? this.resultsPage.offset(this.perPage) : 0,
             excerptLength: this.pageMode ? undefined : BOX_EXCERPT,
           }
         : null,
@@ -132,23 +124,13 @@ export class BantinSearch extends BantinElement {
     },
     onCleared: () => (this.open = false),
   });
+  private readonly resultsPage = new ResultsPage(this, { search: () => this.search(), choose: (hit, click) => this.choose(hit, click) });
 
   @state() private query = '';
   @state() private active = -1;
   @state() private open = false;
-  @state() private page = 1;
 
   @query('input') private input!: HTMLInputElement;
-
-  private focusResults = false;
-
-  private get results() {
-    return this.requests.results;
-  }
-
-  private get busy() {
-    return this.requests.busy;
-  }
 
   private get pageMode() {
     return this.mode === 'page';
@@ -168,10 +150,6 @@ export class BantinSearch extends BantinElement {
 
   protected override updated(changed: PropertyValues) {
     if (changed.has('mode') && this.pageMode) this.activate();
-    if (this.focusResults) {
-      this.focusResults = false;
-      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
-    }
   }
 
   /** First use: start the search worker and build (or read) the index. Nothing of that happens with the page. */
@@ -200,7 +178,7 @@ export class BantinSearch extends BantinElement {
 
   private onFocus() {
     this.activate();
-    if (this.results && this.ready && !this.pageMode) this.open = true;
+    if (this.requests.results && this.ready && !this.pageMode) this.open = true;
   }
 
   private onFocusOut(e: FocusEvent) {
@@ -211,18 +189,18 @@ export class BantinSearch extends BantinElement {
     this.requests.typed();
     this.query = (e.target as HTMLInputElement).value;
     this.active = -1;
-    this.page = 1;
+    this.resultsPage.page = 1;
     this.activate();
     if (!this.pageMode && this.ready) this.open = true;
     this.search();
   }
 
   private onKeyDown(e: KeyboardEvent) {
-    const hits = this.results?.hits ?? [];
+    const hits = this.requests.results?.hits ?? [];
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
-        if (this.pageMode || !hits.length || this.busy) return;
+        if (this.pageMode || !hits.length || this.requests.busy) return;
         e.preventDefault();
         if (!this.open) {
           this.open = true;
@@ -238,7 +216,7 @@ export class BantinSearch extends BantinElement {
         if (e.isComposing) return;
         e.preventDefault();
         if (this.pageMode) {
-          this.page = 1;
+          this.resultsPage.page = 1;
           this.search();
         } else if (this.open && this.active >= 0 && hits[this.active]) {
           this.choose(hits[this.active]);
@@ -277,27 +255,12 @@ export class BantinSearch extends BantinElement {
     if (!click) location.assign(articleHref(hit.article, this.idParam));
   }
 
-  private goToPage(page: number) {
-    this.page = page;
-    this.focusResults = true;
-    this.search();
-  }
-
   private get uiLang() {
     return this.locale.lang;
   }
 
-  /**
-   * What the polite live region says: the count once results are final. While
-   * a newer query runs it keeps saying the last one (a change is announced, a
-   * blank is not worth announcing).
-   */
   private get announcement(): string {
-    if (!this.ready || !this.results) return '';
-    const { total, query } = this.results;
-    return total
-      ? label(this.uiLang, 'results', { count: formatNumber(total, this.locale) })
-      : label(this.uiLang, 'noResults', { query: query.trim() });
+    return announcement(this.locale, this.requests.results, this.ready);
   }
 
   private readonly dates = dateTexts();
@@ -358,10 +321,11 @@ export class BantinSearch extends BantinElement {
   }
 
   private renderBox() {
-    const hits = this.results?.hits ?? [];
+    const { results, busy } = this.requests;
+    const hits = results?.hits ?? [];
     const error = this.renderError();
-    const waiting = this.busy && !this.results;
-    const empty = !this.busy && this.results && !this.results.total;
+    const waiting = busy && !results;
+    const empty = !busy && results && !results.total;
     const show = this.open && this.ready;
     return html`<div role="search" part="base">
       ${this.renderField()}
@@ -371,8 +335,8 @@ export class BantinSearch extends BantinElement {
           role="listbox"
           part="listbox"
           aria-label=${this.label?.trim() || label(this.uiLang, 'search')}
-          aria-busy=${String(this.busy)}
-          data-query=${this.results?.query ?? ''}
+          aria-busy=${String(busy)}
+          data-query=${results?.query ?? ''}
         >
           ${show
             ? hits.map((h, i) =>
@@ -391,25 +355,19 @@ export class BantinSearch extends BantinElement {
     </div>`;
   }
 
-  private readonly pageActions: ResultsPageActions = {
-    choose: (hit, click) => this.choose(hit, click),
-    goToPage: (page) => this.goToPage(page),
-  };
-
   private renderPage() {
     const view = {
       lang: this.uiLang,
-      results: this.results,
+      results: this.requests.results,
       ready: this.ready,
-      busy: this.busy,
-      page: this.page,
+      busy: this.requests.busy,
       perPage: this.perPage,
       announcement: this.announcement,
       idParam: this.idParam,
       date: this.formatted,
     };
     return html`<div role="search" part="base">${this.renderField()}</div>
-      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()} ${renderResultsPage(view, this.pageActions)}`;
+      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()} ${this.resultsPage.render(view)}`;
   }
 
   protected override render() {
