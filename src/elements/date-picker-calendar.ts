@@ -47,7 +47,7 @@ export interface CalendarView {
 
 /** What the calendar's controls do: the element's own handlers. */
 export interface CalendarActions {
-  /** The previous/next month buttons: focus moves to that day of the month, the grid keeps focus off. */
+  /** The previous/next month buttons: the grid's active day becomes `day`; focus stays on the button. */
   move(day: DayKey): void;
   key(e: KeyboardEvent): void;
   click(e: MouseEvent): void;
