@@ -1,10 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { isFeedError } from '../feed/errors.js';
+import type { FeedState } from '../feed/store.js';
 import type { Article } from '../feed/types.js';
 import { formatDate, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatNumber } from '../format/number.js';
 import type { Lang, Locale } from '../format/lang.js';
 import type { SearchHit, SearchResults } from '../search/engine.js';
+import { renderFeedError } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
 import { markedText } from './marked-text.js';
 
@@ -57,6 +60,14 @@ export function renderHitDetails(hit: SearchHit, date: (d: Date) => string) {
         : nothing}${a.category ? html`<span part="category">${a.category}</span>` : nothing}</span
     >
     ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}`;
+}
+
+/** The error box of both views: the feed's (with a retry), else the search's own failure. */
+export function renderSearchError(lang: Lang, feed: FeedState, failure: Error | null, retry: () => void) {
+  if (feed.status === 'error' && feed.error) return renderFeedError(lang, feed.error, retry);
+  if (!failure) return nothing;
+  if (isFeedError(failure)) return renderFeedError(lang, failure);
+  return html`<div class="error" part="error" role="alert"><p>${label(lang, 'searchFailed')}</p></div>`;
 }
 
 /**

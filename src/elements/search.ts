@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { isFeedError, type FeedError } from '../feed/errors.js';
 import type { Article } from '../feed/types.js';
 import { toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
@@ -10,10 +9,10 @@ import type { SearchHit } from '../search/engine.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { SearchController } from './controllers/search-controller.js';
-import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { renderStaleNote } from './feed-status.js';
 import { articleHref } from './links.js';
 import { markedText } from './marked-text.js';
-import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, ResultsPage, resultsPageUrl } from './search-results.js';
+import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, renderSearchError, ResultsPage, resultsPageUrl } from './search-results.js';
 import { baseStyles } from './styles.js';
 import { searchStyles } from './search.styles.js';
 
@@ -296,14 +295,7 @@ export class BantinSearch extends BantinElement {
   }
 
   private renderError() {
-    const s = this.data.state;
-    if (s.status === 'error' && s.error) return renderFeedError(this.uiLang, s.error, () => void this.data.retry());
-    if (this.requests.failure) {
-      const error: FeedError | Error = this.requests.failure;
-      if (isFeedError(error)) return renderFeedError(this.uiLang, error);
-      return html`<div class="error" part="error" role="alert"><p>${label(this.uiLang, 'searchFailed')}</p></div>`;
-    }
-    return nothing;
+    return renderSearchError(this.uiLang, this.data.state, this.requests.failure, () => void this.data.retry());
   }
 
   private renderOption(hit: SearchHit, i: number) {
