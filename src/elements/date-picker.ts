@@ -226,12 +226,11 @@ export class BantinDatePicker extends BantinElement {
     this.pick(day);
   }
 
-  /** A day the reader chose in the grid or typed: taken (true), or refused with a message. */
-  private pick(day: DayKey): boolean {
+  /** A day the reader chose in the grid or typed: taken, or refused with a message. */
+  private pick(day: DayKey) {
     const refusal = this.refusal(day);
     this.message = refusal ? { text: refusal, error: true } : null;
     if (!refusal) this.choose(day);
-    return !refusal;
   }
 
   private choose(day: DayKey | null) {
