@@ -1,38 +1,27 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  addDays,
-  addMonths,
-  addYears,
   asDayKey,
   clampDay,
   datePattern,
   dayKeyToDate,
-  endOfMonth,
-  endOfWeek,
-  fullDay,
   inRange,
-  monthGrid,
-  monthTitle,
   parseTypedDate,
-  sameMonth,
-  startOfMonth,
-  startOfWeek,
   toFirstDay,
-  weekdayNames,
-  weekdayOrder,
   type DayKey,
 } from '../format/calendar.js';
+import { dayAfterKey } from '../format/calendar-keys.js';
 import { formatDate } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { dayKey } from '../format/time-zone.js';
-import { newsDays } from '../feed/select.js';
-import type { Feed } from '../feed/types.js';
 import { BantinElement } from './base.js';
-import { FeedController } from './controllers/feed-controller.js';
-import { renderFeedError } from './feed-status.js';
+import { DateLinkController } from './controllers/date-link-controller.js';
+import { DialogController } from './controllers/dialog-controller.js';
+import { NewsDaysController } from './controllers/news-days-controller.js';
+import { openingDay, renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
-import { memoizeLast } from './memo.js';
+import { datePickerStyles } from './date-picker.styles.js';
+import { navigateUrl, pageParam } from './links.js';
 
 export interface BantinDateChangeDetail {
   /** The chosen day, `YYYY-MM-DD`, or null when cleared. */
@@ -43,13 +32,6 @@ export interface BantinNavigateDetail {
   url: string;
   value: DayKey;
 }
-
-/** The URL `navigate` goes to: `{date}` replaced by the day, resolved against the page. */
-export function navigateUrl(template: string, value: DayKey, base: string = document.baseURI): string {
-  return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
-}
-
-type Message = { text: string; error: boolean } | null;
 
 /**
  * `<bantin-date-picker>`: "Xem theo ngày". A button that opens a calendar in a
@@ -110,69 +92,43 @@ export class BantinDatePicker extends BantinElement {
   /** URL template to go to on choosing, `{date}` replaced by the day: `/tin-tuc?date={date}`. */
   @property({ reflect: true }) navigate: string | null = null;
 
-  @state() private open = false;
-  /** The day with keyboard focus, once the reader has moved; else `initialDay()`. */
+  /** The day with keyboard focus, once the reader has moved; else `openingDay()`. */
   @state() private cursor: DayKey | null = null;
-  @state() private message: Message = null;
+  @state() private message: CalendarMessage = null;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="button"]') private button?: HTMLButtonElement;
   @query('input') private input?: HTMLInputElement;
 
-  private readonly data = new FeedController(this, { optional: true });
-  /** Days with news, counted once per feed and zone. Items without a date belong to no day. */
-  private readonly daysOf = memoizeLast((feed: Feed, zone: string) => {
-    const days = newsDays(feed.items, zone);
-    return { days, sorted: [...days.keys()].sort() };
+  private readonly days = new NewsDaysController(this, {
+    zone: () => this.zone,
+    shown: () => (this.inline || this.popup.open ? this.activeDay : null),
   });
+  private readonly popup = new DialogController(this, { dialog: () => this.dialog, anchor: () => this.button });
+  private readonly target = new DateLinkController(this);
   private focusCursor = false;
-  /** A feed whose older pages stopped adding items: do not ask again. */
-  private exhausted: Feed | null = null;
-  private targetObserver: MutationObserver | null = null;
   /** `?date=` is read on the first connection only: moving the element keeps the reader's choice. */
   private hasConnected = false;
-  private observed: Element | null = null;
-  /** The value last given to the target. */
-  private pushed: DayKey | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
-    // Moved in the page: link the target again. First time: the page URL may hold the day.
-    if (this.hasConnected) this.linkTarget(false);
-    else this.readUrlDate();
+    if (!this.hasConnected) this.readUrlDate();
     this.hasConnected = true;
-    if (document.readyState === 'loading') {
-      // The target may come later in the page than the picker.
-      document.addEventListener('DOMContentLoaded', () => this.linkTarget(true), { once: true });
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.targetObserver?.disconnect();
-    this.observed = null;
-    // A dialog taken out of the page leaves the top layer without a close event.
-    this.open = false;
-    window.removeEventListener('resize', this.place);
   }
 
   /** Opens the calendar dialog. */
   async show() {
-    if (this.inline || this.open) return;
+    if (this.inline || this.popup.open) return;
     this.cursor = null;
     this.message = null;
-    this.open = true;
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
-    this.place();
-    window.addEventListener('resize', this.place);
+    await this.popup.show();
     this.focusCursor = true;
     this.requestUpdate();
   }
 
   /** Closes the dialog; focus goes back to the button. */
   close() {
-    if (this.dialog?.open) this.dialog.close();
+    this.popup.close();
   }
 
   /** Removes the chosen day (and the linked list's filter). */
@@ -201,35 +157,12 @@ export class BantinDatePicker extends BantinElement {
     return dayKey(new Date(), this.zone);
   }
 
-  /** Days with news (and the same, oldest first), or null while there is no feed to tell. */
-  private get news() {
-    const feed = this.data.state.feed;
-    return feed ? this.daysOf(feed, this.zone) : null;
-  }
-
   private get newsDays(): Map<DayKey, number> | null {
-    return this.news?.days ?? null;
-  }
-
-  /**
-   * Where the calendar opens: the chosen day, else today, else (when this
-   * month has no news at all) the latest day with news, so a quiet portal
-   * opens on its news rather than on an empty month.
-   */
-  private initialDay(): DayKey {
-    const today = this.today();
-    const value = asDayKey(this.value);
-    let day = value ?? today;
-    const sorted = this.news?.sorted ?? [];
-    if (!value && !sorted.some((d) => sameMonth(d, today))) {
-      const past = sorted.filter((d) => d <= today);
-      if (past.length) day = past[past.length - 1];
-    }
-    return clampDay(day, this.minKey, this.maxKey);
+    return this.days.news?.days ?? null;
   }
 
   private get activeDay(): DayKey {
-    return this.cursor ?? this.initialDay();
+    return this.cursor ?? openingDay(asDayKey(this.value), this.today(), this.days.news?.sorted ?? [], this.minKey, this.maxKey);
   }
 
   /** Why a day cannot be chosen, or null. */
@@ -251,7 +184,7 @@ export class BantinDatePicker extends BantinElement {
       this.value = null;
     }
     const before = this.value;
-    if (changed.has('htmlFor') || changed.has('value')) this.linkTarget(changed.has('htmlFor'));
+    if (changed.has('htmlFor') || changed.has('value')) this.target.link(changed.has('htmlFor'));
     const value = asDayKey(this.value);
     if (value && (changed.has('value') || value !== before)) this.cursor = value;
   }
@@ -261,57 +194,13 @@ export class BantinDatePicker extends BantinElement {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
     }
-    // After this update, not during it: loading sets state that renders again.
-    queueMicrotask(() => this.loadOlderIfShown());
   }
 
   /** `?date=` of the page, when the picker drives a list or a page. */
   private readUrlDate() {
     if (!this.htmlFor && !this.navigate) return;
-    const fromUrl = asDayKey(new URLSearchParams(location.search).get('date'));
+    const fromUrl = asDayKey(pageParam('date'));
     if (fromUrl) this.value = fromUrl;
-  }
-
-  /** Keeps the `for` target's `date` attribute and our value in step, both ways. */
-  private linkTarget(targetChanged: boolean) {
-    const target = this.htmlFor ? (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.htmlFor) : null;
-    const fresh = target !== this.observed;
-    if (fresh) {
-      this.targetObserver?.disconnect();
-      this.observed = target ?? null;
-      if (target) {
-        // A clear control on the list removes its date: the picker follows.
-        this.targetObserver ??= new MutationObserver(() => {
-          const date = asDayKey(this.observed?.getAttribute('date'));
-          if (date !== asDayKey(this.value)) this.value = date;
-        });
-        this.targetObserver.observe(target, { attributes: true, attributeFilter: ['date'] });
-        // A list that already shows a day, and no day of our own: adopt it.
-        if (targetChanged && !this.value) this.value = asDayKey(target.getAttribute('date'));
-      }
-    }
-    if (!target) return;
-    const value = asDayKey(this.value);
-    // Only news goes to the target: a date it set itself since is not overwritten by a stale one.
-    if (!fresh && value === this.pushed) return;
-    this.pushed = value;
-    if (value) {
-      if (target.getAttribute('date') !== value) target.setAttribute('date', value);
-    } else if (target.hasAttribute('date')) {
-      target.removeAttribute('date');
-    }
-  }
-
-  /** Showing a month older than the loaded pages reach: fetch the next page, so its days get marked. */
-  private loadOlderIfShown() {
-    const { feed, hasMore, loadingMore } = this.data.state;
-    if (!feed || !hasMore || loadingMore || this.exhausted === feed) return;
-    if (!this.inline && !this.open) return;
-    const oldest = this.news?.sorted[0];
-    if (oldest && startOfMonth(this.activeDay) >= oldest) return;
-    void this.data.loadMore().then((added) => {
-      if (!added) this.exhausted = this.data.state.feed;
-    });
   }
 
   private moveTo(day: DayKey, focus = true) {
@@ -319,42 +208,13 @@ export class BantinDatePicker extends BantinElement {
     this.focusCursor = focus;
   }
 
-  /** The APG date grid keyboard model. */
+  /** The APG date grid keys: arrows, Home/End, PageUp/PageDown move focus (`dayAfterKey`); Enter and Space choose. */
   private onGridKey(e: KeyboardEvent) {
     const day = this.activeDay;
-    const first = this.firstDay;
-    switch (e.key) {
-      case 'ArrowLeft':
-        this.moveTo(addDays(day, -1));
-        break;
-      case 'ArrowRight':
-        this.moveTo(addDays(day, 1));
-        break;
-      case 'ArrowUp':
-        this.moveTo(addDays(day, -7));
-        break;
-      case 'ArrowDown':
-        this.moveTo(addDays(day, 7));
-        break;
-      case 'Home':
-        this.moveTo(startOfWeek(day, first));
-        break;
-      case 'End':
-        this.moveTo(endOfWeek(day, first));
-        break;
-      case 'PageUp':
-        this.moveTo(e.shiftKey ? addYears(day, -1) : addMonths(day, -1));
-        break;
-      case 'PageDown':
-        this.moveTo(e.shiftKey ? addYears(day, 1) : addMonths(day, 1));
-        break;
-      case 'Enter':
-      case ' ':
-        this.pick(day);
-        break;
-      default:
-        return;
-    }
+    const next = dayAfterKey(day, e, { firstDay: this.firstDay, min: this.minKey, max: this.maxKey });
+    if (next) this.moveTo(next);
+    else if (e.key === 'Enter' || e.key === ' ') this.pick(day);
+    else return;
     e.preventDefault();
   }
 
@@ -369,12 +229,8 @@ export class BantinDatePicker extends BantinElement {
   /** A day the reader chose in the grid or typed: taken, or refused with a message. */
   private pick(day: DayKey) {
     const refusal = this.refusal(day);
-    if (refusal) {
-      this.message = { text: refusal, error: true };
-      return;
-    }
-    this.message = null;
-    this.choose(day);
+    this.message = refusal ? { text: refusal, error: true } : null;
+    if (!refusal) this.choose(day);
   }
 
   private choose(day: DayKey | null) {
@@ -385,8 +241,8 @@ export class BantinDatePicker extends BantinElement {
       this.dispatchEvent(new CustomEvent<BantinDateChangeDetail>('change', { detail: { value: day }, bubbles: true, composed: true }));
     }
     // The linked list follows at once, not a frame later.
-    this.linkTarget(false);
-    if (this.open) {
+    this.target.link(false);
+    if (this.popup.open) {
       this.close();
     } else if (!day) {
       // The clear control is gone: focus the button or the grid.
@@ -416,175 +272,39 @@ export class BantinDatePicker extends BantinElement {
       this.message = { text: label(this.language, 'invalidDate', { value: text.trim(), pattern: datePattern(this.locale.tag) }), error: true };
       return;
     }
-    const refusal = this.refusal(day);
-    if (refusal) {
-      this.message = { text: refusal, error: true };
-      return;
-    }
-    this.input!.value = '';
+    // Cleared before choosing: choosing closes the dialog.
+    if (this.refusal(day) === null) this.input!.value = '';
     this.pick(day);
   }
 
-  private onDialogClose() {
-    this.open = false;
-    window.removeEventListener('resize', this.place);
-    this.button?.focus();
-  }
-
-  /** Tab and Shift+Tab wrap around inside the dialog. */
-  private onDialogKey(e: KeyboardEvent) {
-    if (e.key !== 'Tab' || !this.dialog) return;
-    const stops = [...this.dialog.querySelectorAll<HTMLElement>('button, input, [tabindex="0"]')];
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const first = stops[0];
-    const last = stops[stops.length - 1];
-    if (e.shiftKey && (active === first || !active)) {
-      last?.focus();
-      e.preventDefault();
-    } else if (!e.shiftKey && active === last) {
-      first?.focus();
-      e.preventDefault();
-    }
-  }
-
-  /** A click on the backdrop (outside the dialog box) closes it. */
-  private onDialogClick(e: MouseEvent) {
-    if (e.target !== this.dialog) return;
-    const r = this.dialog.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) this.close();
-  }
-
-  /** Beside the button on wide screens; the CSS makes it full width on phones. */
-  private place = () => {
-    const dialog = this.dialog;
-    const button = this.button;
-    if (!dialog || !button) return;
-    for (const p of ['margin', 'left', 'top']) dialog.style.removeProperty(p);
-    if (window.matchMedia('(max-width: 30rem)').matches) return;
-    const b = button.getBoundingClientRect();
-    const d = dialog.getBoundingClientRect();
-    const margin = 8;
-    const left = Math.max(margin, Math.min(b.left, window.innerWidth - d.width - margin));
-    let top = b.bottom + 4;
-    if (top + d.height > window.innerHeight - margin) top = Math.max(margin, b.top - d.height - 4);
-    dialog.style.margin = '0';
-    dialog.style.left = `${left}px`;
-    dialog.style.top = `${top}px`;
+  /** The calendar's controls: made once, so its listeners stay the same from render to render. */
+  private readonly calendarActions: CalendarActions = {
+    move: (day) => this.moveTo(day, false),
+    key: (e) => this.onGridKey(e),
+    click: (e) => this.onGridClick(e),
+    submit: (e) => this.onSubmit(e),
+    input: () => this.message && (this.message = null),
+    retry: () => void this.days.feed.retry(),
   };
 
-  private renderCalendar() {
-    const lang = this.language;
-    const tag = this.locale.tag;
-    const active = this.activeDay;
-    const [year, month] = active.split('-').map(Number);
-    const today = this.today();
-    const value = asDayKey(this.value);
-    const news = this.newsDays;
-    const names = weekdayNames(tag);
-    const min = this.minKey;
-    const max = this.maxKey;
-    const prevOff = !!min && endOfMonth(addMonths(startOfMonth(active), -1)) < min;
-    const nextOff = !!max && addMonths(startOfMonth(active), 1) > max;
-    const { error, feed, loadingMore } = this.data.state;
-    const pattern = datePattern(tag);
-    const message = this.message;
-    return html`
-      <div part="header" class="header">
-        <button
-          type="button"
-          part="prev"
-          class="nav"
-          aria-label=${label(lang, 'prevMonth')}
-          aria-disabled=${prevOff ? 'true' : 'false'}
-          @click=${() => !prevOff && this.moveTo(addMonths(active, -1), false)}
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <div part="heading" class="heading" id="heading" aria-live="polite">${monthTitle(active, tag)}</div>
-        <button
-          type="button"
-          part="next"
-          class="nav"
-          aria-label=${label(lang, 'nextMonth')}
-          aria-disabled=${nextOff ? 'true' : 'false'}
-          @click=${() => !nextOff && this.moveTo(addMonths(active, 1), false)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
-      <table
-        role="grid"
-        part="grid"
-        aria-labelledby="heading"
-        aria-describedby="help"
-        aria-busy=${loadingMore ? 'true' : 'false'}
-        @keydown=${this.onGridKey}
-        @click=${this.onGridClick}
-      >
-        <thead>
-          <tr>
-            ${weekdayOrder(this.firstDay).map(
-              (d) => html`<th scope="col" part="weekday" abbr=${names[d].long}>
-                <span aria-hidden="true">${names[d].short}</span><span class="sr-only">${names[d].long}</span>
-              </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${monthGrid(year, month, this.firstDay).map(
-            (week) => html`<tr>
-              ${week.map((day) => {
-                if (!day) return html`<td part="empty"></td>`;
-                const hasNews = !!news?.has(day);
-                const disabled = !inRange(day, min, max) || (this.newsDaysOnly && !!news && !hasNews);
-                const parts = ['day'];
-                if (day === today) parts.push('day-today');
-                if (day === value) parts.push('day-selected');
-                if (hasNews) parts.push('day-news');
-                if (disabled) parts.push('day-disabled');
-                return html`<td
-                  part=${parts.join(' ')}
-                  data-day=${day}
-                  tabindex=${day === active ? 0 : -1}
-                  aria-selected=${day === value ? 'true' : 'false'}
-                  aria-disabled=${disabled ? 'true' : nothing}
-                  aria-current=${day === today ? 'date' : nothing}
-                >
-                  <span aria-hidden="true" class="num">${Number(day.slice(8))}</span>
-                  <span class="sr-only"
-                    >${fullDay(day, tag)}${hasNews ? `, ${label(lang, 'hasNews')}` : ''}${day === today
-                      ? `, ${label(lang, 'today')}`
-                      : ''}</span
-                  >
-                </td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p id="help" class="sr-only">${label(lang, 'calendarHelp')}</p>
-      ${error && !feed ? renderFeedError(lang, error, () => void this.data.retry()) : nothing}
-      <form part="form" class="form" @submit=${this.onSubmit} novalidate>
-        <label for="typed" part="label">${label(lang, 'typeDate')} <span class="pattern">(${pattern})</span></label>
-        <div class="row">
-          <input
-            id="typed"
-            part="input"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            placeholder=${pattern}
-            aria-describedby="message"
-            aria-invalid=${message?.error ? 'true' : 'false'}
-            @input=${() => message && (this.message = null)}
-          />
-          <button type="submit" part="submit">${label(lang, 'chooseTyped')}</button>
-        </div>
-        <p id="message" part="message" class=${message?.error ? 'message error-text' : 'message'} aria-live="polite">
-          ${message?.text ?? ''}
-        </p>
-      </form>
-    `;
+  private calendar() {
+    const { error, feed, loadingMore } = this.days.feed.state;
+    const view = {
+      lang: this.language,
+      tag: this.locale.tag,
+      active: this.activeDay,
+      today: this.today(),
+      value: asDayKey(this.value),
+      news: this.newsDays,
+      min: this.minKey,
+      max: this.maxKey,
+      firstDay: this.firstDay,
+      newsDaysOnly: this.newsDaysOnly,
+      loadingMore,
+      error: feed ? null : error,
+      message: this.message,
+    };
+    return renderCalendar(view, this.calendarActions);
   }
 
   private renderClear() {
@@ -597,7 +317,7 @@ export class BantinDatePicker extends BantinElement {
     const lang = this.language;
     if (this.inline) {
       return html`<div part="calendar" class="calendar" role="group" aria-label=${label(lang, 'calendar')}>
-          ${this.renderCalendar()}
+          ${this.calendar()}
         </div>
         ${this.renderClear()}`;
     }
@@ -626,218 +346,17 @@ export class BantinDatePicker extends BantinElement {
           : nothing}
         ${this.renderClear()}
       </div>
-      <dialog
-        part="dialog"
-        aria-label=${label(lang, 'browseByDate')}
-        @close=${this.onDialogClose}
-        @keydown=${this.onDialogKey}
-        @click=${this.onDialogClick}
-      >
-        ${this.open
-          ? html`<div part="calendar" class="calendar">${this.renderCalendar()}</div>
-              <div class="footer">
-                <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
-              </div>`
-          : nothing}
-      </dialog>
+      ${this.popup.render(
+        label(lang, 'browseByDate'),
+        () => html`<div part="calendar" class="calendar">${this.calendar()}</div>
+          <div class="footer">
+            <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
+          </div>`,
+      )}
     `;
   }
 
-  static override styles = [
-    baseStyles,
-    css`
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
-      button {
-        color: inherit;
-        background: var(--bantin-button-background, #fff);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.4rem 0.75rem;
-        min-height: 2.5rem;
-      }
-      .open {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-weight: 600;
-      }
-      .open svg {
-        color: var(--_accent);
-        flex: none;
-      }
-      .chosen {
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
-      }
-      .clear {
-        font-size: 0.875em;
-        min-height: 2.25rem;
-        color: var(--_muted);
-      }
-      dialog {
-        padding: 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--bantin-dialog-background, #fff);
-        color: inherit;
-        box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
-        width: 22rem;
-        max-width: calc(100vw - 1rem);
-      }
-      dialog::backdrop {
-        background: var(--bantin-backdrop, rgb(0 0 0 / 0.25));
-      }
-      @media (max-width: 30rem) {
-        dialog {
-          width: 100%;
-          max-width: 100%;
-          margin: auto 0 0;
-          border-radius: var(--_radius) var(--_radius) 0 0;
-        }
-      }
-      .calendar {
-        background: var(--_surface);
-      }
-      .header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem;
-        margin-bottom: 0.5rem;
-      }
-      .heading {
-        font-weight: 600;
-        text-align: center;
-        flex: 1;
-      }
-      .nav {
-        min-width: 2.5rem;
-        font-size: 1.25rem;
-        line-height: 1;
-      }
-      .nav[aria-disabled='true'] {
-        opacity: 0.4;
-        cursor: not-allowed;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        table-layout: fixed;
-      }
-      th {
-        font-size: 0.8125em;
-        font-weight: 600;
-        color: var(--_muted);
-        padding: 0.25rem 0;
-        text-align: center;
-      }
-      td {
-        position: relative;
-        text-align: center;
-        padding: 0;
-        height: 2.5rem;
-        border-radius: var(--_radius);
-        cursor: pointer;
-        font-variant-numeric: tabular-nums;
-      }
-      td:not([data-day]) {
-        cursor: default;
-      }
-      td[data-day]:hover {
-        background: var(--bantin-day-hover, #eef3fa);
-      }
-      td:focus-visible {
-        outline: var(--_focus);
-        outline-offset: -2px;
-      }
-      td[aria-current='date'] .num {
-        display: inline-block;
-        min-width: 1.9rem;
-        line-height: 1.75rem;
-        border: 2px solid var(--_accent);
-        border-radius: 50%;
-      }
-      td[aria-selected='true'] {
-        background: var(--_accent);
-        color: var(--bantin-accent-contrast, #fff);
-        font-weight: 600;
-      }
-      td[aria-selected='true']:hover {
-        background: var(--_accent);
-      }
-      td[aria-selected='true'] .num {
-        border-color: currentColor;
-      }
-      td[aria-disabled='true'] {
-        color: var(--bantin-disabled-color, #8a939f);
-        cursor: not-allowed;
-      }
-      td[aria-disabled='true']:hover {
-        background: none;
-      }
-      td[part~='day-news']::after {
-        content: '';
-        position: absolute;
-        left: 50%;
-        bottom: 0.2rem;
-        width: 0.35rem;
-        height: 0.35rem;
-        margin-left: -0.175rem;
-        border-radius: 50%;
-        background: var(--bantin-news-dot, var(--_accent));
-      }
-      td[aria-selected='true'][part~='day-news']::after {
-        background: currentColor;
-      }
-      .form {
-        margin-top: 0.75rem;
-      }
-      .form label {
-        display: block;
-        font-size: 0.875em;
-        margin-bottom: 0.25rem;
-      }
-      .pattern {
-        color: var(--_muted);
-      }
-      .row {
-        display: flex;
-        gap: 0.5rem;
-      }
-      input {
-        flex: 1;
-        min-width: 0;
-        font: inherit;
-        padding: 0.4rem 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        min-height: 2.5rem;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_error);
-      }
-      .message {
-        margin: 0.25rem 0 0;
-        font-size: 0.875em;
-        min-height: 1.3em;
-      }
-      .error-text {
-        color: var(--_error);
-      }
-      .footer {
-        display: flex;
-        justify-content: flex-end;
-      }
-      :host([inline]) .clear {
-        margin-top: 0.5rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, datePickerStyles];
 }
 
 declare global {

@@ -1,6 +1,12 @@
 import type { Article } from '../feed/types.js';
+import type { DayKey } from '../format/calendar.js';
 
-/** Where an article links: its own `url`, else this page with `?id=<id>` (the portal template pattern). */
+/**
+ * Where an article links: its own `url`, else this page with `?id=<id>` (the
+ * portal template pattern), the parameter named by the element's `id-param`
+ * (`ItemID` portals) and the page's other parameters kept. The one link of
+ * the article's lists and of the search.
+ */
 export function articleHref(article: Article, idParam = 'id'): string {
   if (article.url) return article.url;
   const url = new URL(location.href);
@@ -29,4 +35,9 @@ export function fileNameOf(url: string): string {
       return new TextDecoder('windows-1252').decode(bytes);
     }
   });
+}
+
+/** The URL a date picker's `navigate` goes to: `{date}` replaced by the day, resolved against the page. */
+export function navigateUrl(template: string, value: DayKey, base: string = document.baseURI): string {
+  return new URL(template.replaceAll('{date}', encodeURIComponent(value)), base).href;
 }

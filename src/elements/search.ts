@@ -1,45 +1,26 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { isFeedError, type FeedError } from '../feed/errors.js';
-import type { Article, Feed } from '../feed/types.js';
-import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
+import type { Article } from '../feed/types.js';
+import { toDateFormat, type DateFormat } from '../format/date.js';
 import { label } from '../format/labels.js';
 import { formatNumber } from '../format/number.js';
-import type { SearchHit, SearchResults } from '../search/engine.js';
-import type { Searcher } from '../search/worker-client.js';
+import type { SearchHit } from '../search/engine.js';
 import { BantinElement } from './base.js';
 import { FeedController } from './controllers/feed-controller.js';
-import { renderFeedError, renderStaleNote } from './feed-status.js';
+import { SearchController } from './controllers/search-controller.js';
+import { renderStaleNote } from './feed-status.js';
+import { articleHref } from './links.js';
 import { markedText } from './marked-text.js';
+import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, renderSearchError, ResultsPage, resultsPageUrl } from './search-results.js';
 import { baseStyles } from './styles.js';
+import { searchStyles } from './search.styles.js';
 
 export interface BantinSelectDetail {
   article: Article;
   /** What the reader had typed. */
   query: string;
 }
-
-/** The URL a result opens: its own, else `?id=` on the current page. */
-export function articleHref(article: Article): string {
-  if (article.url) return article.url;
-  const url = new URL(location.href);
-  url.search = `?id=${encodeURIComponent(article.id)}`;
-  url.hash = '';
-  return url.href;
-}
-
-/**
- * The search layer, fetched on first use, not with the page: it starts the
- * search worker, which fetches the engine and fuse.js (or runs them on the
- * page where no worker can start).
- */
-let clientModule: Promise<typeof import('../search/worker-client.js')> | null = null;
-const loadClient = () =>
-  (clientModule ??= import('../search/worker-client.js').catch((e) => {
-    clientModule = null;
-    throw e;
-  }));
 
 /** What an option shows, as one string: equal strings, equal options. */
 const showKey = (h: SearchHit) =>
@@ -51,12 +32,6 @@ const showKey = (h: SearchHit) =>
  * less text to lay out on every key.
  */
 const BOX_EXCERPT = 100;
-
-/** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
-const BUSY_DELAY_MS = 50;
-
-const whenIdle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
 
 /**
  * `<bantin-search>`: Tìm kiếm. A search box whose results appear under it as
@@ -104,145 +79,7 @@ const whenIdle = (fn: () => void) =>
  * @cssprop --bantin-button-background - page buttons (default `#fff`)
  */
 export class BantinSearch extends BantinElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        --_mark-bg: var(--bantin-mark-background, #ffe58a);
-        --_mark-color: var(--bantin-mark-color, inherit);
-        --_active-bg: var(--bantin-active-background, #e6effa);
-        position: relative;
-      }
-      .label {
-        display: block;
-        font-weight: bold;
-        margin-bottom: 0.35rem;
-      }
-      .field {
-        display: flex;
-        gap: 0.5rem;
-      }
-      input {
-        flex: 1;
-        min-width: 0;
-        min-height: 2.5rem;
-        font: inherit;
-        color: inherit;
-        padding: 0.4rem 0.6rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--bantin-input-background, #fff);
-      }
-      input:focus-visible {
-        outline: var(--_focus);
-        outline-offset: 1px;
-      }
-      .popup {
-        position: absolute;
-        left: 0;
-        right: 0;
-        z-index: var(--bantin-popup-z-index, 20);
-        margin-top: 0.25rem;
-        /* Not a scroll box: options are not focusable (aria-activedescendant),
-           so the page scrolls instead, and arrow keys bring the active one into view. */
-        background: var(--bantin-popup-background, #fff);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        box-shadow: var(--bantin-popup-shadow, 0 6px 18px rgb(0 0 0 / 0.15));
-        /* Results change on every key: keep their layout from touching the page's. */
-        contain: content;
-      }
-      .popup[hidden] {
-        display: none;
-      }
-      [role='listbox'],
-      .results {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      [role='option'] {
-        display: block;
-        padding: 0.5rem 0.75rem;
-        cursor: pointer;
-        border-bottom: 1px solid var(--_border);
-      }
-      [role='option']:last-child {
-        border-bottom: 0;
-      }
-      [role='option'][aria-selected='true'] {
-        background: var(--_active-bg);
-        box-shadow: inset 3px 0 0 var(--_accent);
-      }
-      .title {
-        display: block;
-        font-weight: bold;
-        color: var(--_accent);
-      }
-      .meta {
-        display: block;
-        font-size: 0.8125em;
-        color: var(--_muted);
-      }
-      /* Feed text isolated from the punctuation bantin writes around it. */
-      .meta [part='category'] {
-        unicode-bidi: isolate;
-      }
-      .excerpt {
-        display: block;
-        font-size: 0.875em;
-        overflow-wrap: anywhere;
-      }
-      mark {
-        background: var(--_mark-bg);
-        color: var(--_mark-color);
-        border-radius: 2px;
-      }
-      .note {
-        margin: 0;
-        padding: 0.6rem 0.75rem;
-        color: var(--_muted);
-      }
-      .popup .error {
-        margin: 0.5rem;
-      }
-      /* The results page */
-      .summary {
-        margin: 0.75rem 0;
-        color: var(--_muted);
-      }
-      .summary:focus {
-        outline: none;
-      }
-      .results > li {
-        padding: 0.75rem 0;
-        border-bottom: 1px solid var(--_border);
-      }
-      .results a {
-        font-weight: bold;
-        font-size: 1.0625em;
-      }
-      .pages {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-        margin-top: 1rem;
-      }
-      .pages button {
-        min-height: 2.5rem;
-        padding: 0.3rem 0.9rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--bantin-button-background, #fff);
-        color: inherit;
-      }
-      .pages button[disabled] {
-        opacity: 0.5;
-        cursor: default;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, searchStyles];
 
   /** Feed URL (else `<meta name="bantin:feed">`). */
   @property({ reflect: true }) feed: string | null = null;
@@ -265,25 +102,34 @@ export class BantinSearch extends BantinElement {
   @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | null = null;
   /** `date` (default), `portal`, `long` or `relative`. */
   @property({ attribute: 'date-format', reflect: true }) dateFormat: DateFormat = 'date';
+  /** Query parameter of `?id=` links for results without a `url`, as `<bantin-article>` reads it (portals use `ItemID`). */
+  @property({ attribute: 'id-param' }) idParam = 'id';
 
   private readonly data = new FeedController(this);
+  private readonly requests = new SearchController(this, {
+    feed: () => this.data.state.feed,
+    request: () =>
+      this.ready
+        ? {
+            query: this.query,
+            limit: this.perPage,
+            offset: this.pageMode ? this.resultsPage.offset(this.perPage) : 0,
+            excerptLength: this.pageMode ? undefined : BOX_EXCERPT,
+          }
+        : null,
+    onResults: (query) => {
+      if (!this.pageMode) this.open = this.matches(':focus-within');
+      else rememberQuery(query);
+    },
+    onCleared: () => (this.open = false),
+  });
+  private readonly resultsPage = new ResultsPage(this, { search: () => this.search(), choose: (hit, click) => this.choose(hit, click) });
 
   @state() private query = '';
-  @state() private results: SearchResults | null = null;
   @state() private active = -1;
   @state() private open = false;
-  @state() private busy = false;
-  @state() private failure: Error | null = null;
-  @state() private page = 1;
 
   @query('input') private input!: HTMLInputElement;
-
-  private activated = false;
-  private engineFeed: Feed | null = null;
-  private engine: Searcher | null = null;
-  private seq = 0;
-  private running: AbortController | null = null;
-  private focusResults = false;
 
   private get pageMode() {
     return this.mode === 'page';
@@ -296,30 +142,18 @@ export class BantinSearch extends BantinElement {
   override connectedCallback() {
     super.connectedCallback();
     if (this.pageMode) {
-      this.query = new URL(location.href).searchParams.get('q') ?? '';
+      this.query = queryFromPage();
       this.activate();
     }
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.running?.abort();
-  }
-
   protected override updated(changed: PropertyValues) {
-    if (this.activated && this.data.state.feed !== this.engineFeed) this.useFeed();
-    if (changed.has('mode') && this.pageMode && !this.activated) this.activate();
-    if (this.focusResults) {
-      this.focusResults = false;
-      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
-    }
+    if (changed.has('mode') && this.pageMode) this.activate();
   }
 
   /** First use: start the search worker and build (or read) the index. Nothing of that happens with the page. */
   private activate() {
-    if (this.activated) return;
-    this.activated = true;
-    this.useFeed();
+    if (!this.requests.activate()) return;
     // The first Intl formatters of a page take tens of ms to create: make
     // them now, in a task of their own, rather than in the first results.
     setTimeout(() => {
@@ -328,125 +162,44 @@ export class BantinSearch extends BantinElement {
     });
   }
 
-  private useFeed() {
-    const feed = this.data.state.feed;
-    if (!feed || feed === this.engineFeed) return;
-    this.engineFeed = feed;
-    loadClient().then((m) => m.searchFor(feed)).then(
-      (engine) => {
-        if (this.engineFeed !== feed) return;
-        const first = !this.engine;
-        this.engine = engine;
-        // A newer feed re-runs what is shown; the first index runs what was typed while it built.
-        if (first || this.results) void this.search();
-        // Nothing typed yet: warm the search code up while the reader is about to type.
-        if (first && !this.ready) whenIdle(() => void engine.warmUp().catch(() => {}));
-      },
-      (e: Error) => {
-        if (this.engineFeed === feed && e?.name !== 'AbortError') this.failure = e;
-      },
-    );
+  private search() {
+    void this.requests.run();
+  }
+
+  /** A key whose results arrive within a frame or two skips the in-between "searching" render (see SearchController). */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.requests.shouldUpdate() && super.shouldUpdate(changed);
   }
 
   private get ready() {
     return this.query.trim().length >= Math.max(1, this.minChars);
   }
 
-  /** Runs the current query; a newer call wins, an older one's results are dropped. */
-  private async search() {
-    const seq = ++this.seq;
-    this.running?.abort();
-    this.running = null;
-    if (!this.ready) {
-      this.results = null;
-      this.busy = false;
-      this.open = false;
-      return;
-    }
-    this.busy = true;
-    if (!this.engine) return;
-    const running = (this.running = new AbortController());
-    const query = this.query;
-    try {
-      const results = await this.engine.search(query, {
-        limit: this.perPage,
-        offset: this.pageMode ? (this.page - 1) * this.perPage : 0,
-        signal: running.signal,
-        excerptLength: this.pageMode ? undefined : BOX_EXCERPT,
-      });
-      if (seq !== this.seq) return;
-      this.settled();
-      this.results = results;
-      this.busy = false;
-      this.failure = null;
-      if (!this.pageMode) this.open = this.matches(':focus-within');
-      else this.rememberQuery(query);
-    } catch (e) {
-      if (running.signal.aborted || seq !== this.seq) return;
-      this.settled();
-      this.busy = false;
-      this.failure = e as Error;
-    }
-  }
-
-  private rememberQuery(query: string) {
-    const url = new URL(location.href);
-    if (url.searchParams.get('q') === query) return;
-    url.searchParams.set('q', query);
-    history.replaceState(history.state, '', url.href);
-  }
-
   private onFocus() {
     this.activate();
-    if (this.results && this.ready && !this.pageMode) this.open = true;
+    if (this.requests.results && this.ready && !this.pageMode) this.open = true;
   }
 
   private onFocusOut(e: FocusEvent) {
     if (!this.renderRoot.contains(e.relatedTarget as Node | null)) this.open = false;
   }
 
-  /** When the search for the current key started, while its results are not in yet. */
-  private pendingSince = 0;
-  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** The current key's search is over: no "searching" state to show for it, and no timer left to wake up for nothing. */
-  private settled() {
-    this.pendingSince = 0;
-    clearTimeout(this.pendingTimer);
-  }
-
-  /**
-   * A key whose results arrive within a frame or two skips the in-between
-   * "searching" render: one render, one layout per key instead of two. A slow
-   * search still shows its busy state after BUSY_DELAY_MS.
-   */
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    if (this.busy && this.pendingSince && !changed.has('results') && !changed.has('failure')) {
-      if (performance.now() - this.pendingSince < BUSY_DELAY_MS) {
-        clearTimeout(this.pendingTimer);
-        this.pendingTimer = setTimeout(() => this.busy && this.requestUpdate(), BUSY_DELAY_MS);
-        return false;
-      }
-    }
-    return super.shouldUpdate(changed);
-  }
-
   private onInput(e: InputEvent) {
-    this.pendingSince = performance.now();
+    this.requests.typed();
     this.query = (e.target as HTMLInputElement).value;
     this.active = -1;
-    this.page = 1;
+    this.resultsPage.page = 1;
     this.activate();
     if (!this.pageMode && this.ready) this.open = true;
-    void this.search();
+    this.search();
   }
 
   private onKeyDown(e: KeyboardEvent) {
-    const hits = this.results?.hits ?? [];
+    const hits = this.requests.results?.hits ?? [];
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
-        if (this.pageMode || !hits.length || this.busy) return;
+        if (this.pageMode || !hits.length || this.requests.busy) return;
         e.preventDefault();
         if (!this.open) {
           this.open = true;
@@ -462,14 +215,12 @@ export class BantinSearch extends BantinElement {
         if (e.isComposing) return;
         e.preventDefault();
         if (this.pageMode) {
-          this.page = 1;
-          void this.search();
+          this.resultsPage.page = 1;
+          this.search();
         } else if (this.open && this.active >= 0 && hits[this.active]) {
           this.choose(hits[this.active]);
         } else if (this.action && this.query.trim()) {
-          const url = new URL(this.action, document.baseURI);
-          url.searchParams.set('q', this.query.trim());
-          location.assign(url.href);
+          location.assign(resultsPageUrl(this.action, this.query.trim()));
         }
         return;
       }
@@ -479,7 +230,7 @@ export class BantinSearch extends BantinElement {
         this.query = '';
         this.input.value = '';
         this.active = -1;
-        void this.search();
+        this.search();
         return;
       }
     }
@@ -500,56 +251,19 @@ export class BantinSearch extends BantinElement {
     }
     this.open = false;
     // A link (page mode) navigates by itself.
-    if (!click) location.assign(articleHref(hit.article));
-  }
-
-  private goToPage(page: number) {
-    this.page = page;
-    this.focusResults = true;
-    void this.search();
+    if (!click) location.assign(articleHref(hit.article, this.idParam));
   }
 
   private get uiLang() {
     return this.locale.lang;
   }
 
-  /**
-   * What the polite live region says: the count once results are final. While
-   * a newer query runs it keeps saying the last one (a change is announced, a
-   * blank is not worth announcing).
-   */
   private get announcement(): string {
-    if (!this.ready || !this.results) return '';
-    const { total, query } = this.results;
-    return total
-      ? label(this.uiLang, 'results', { count: formatNumber(total, this.locale) })
-      : label(this.uiLang, 'noResults', { query: query.trim() });
+    return announcement(this.locale, this.requests.results, this.ready);
   }
 
-  /** Dates already formatted: results re-render on every key. */
-  private readonly dates = new Map<string, string>();
-
-  private formatted(date: Date): string {
-    const format = toDateFormat(this.dateFormat, 'date');
-    const key = `${date.getTime()}|${format}|${this.locale.tag}|${this.zone}`;
-    let text = this.dates.get(key);
-    if (text === undefined) {
-      text = formatDate(date, format, { locale: this.locale, timeZone: this.zone });
-      if (this.dates.size > 500) this.dates.clear();
-      this.dates.set(key, text);
-    }
-    return text;
-  }
-
-  private renderMeta(a: Article) {
-    return html`<span class="meta" part="meta"
-      >${a.published
-        ? html`<time part="date" datetime=${a.published.toISOString()}>${this.formatted(a.published)}</time>`
-        : nothing}${a.published && a.category ? ' · ' : nothing}${a.category
-        ? html`<span part="category">${a.category}</span>`
-        : nothing}</span
-    >`;
-  }
+  private readonly dates = dateTexts();
+  private readonly formatted = (date: Date) => this.dates(date, toDateFormat(this.dateFormat, 'date'), this.locale, this.zone);
 
   private renderField() {
     const text = this.label?.trim() || label(this.uiLang, 'search');
@@ -581,14 +295,7 @@ export class BantinSearch extends BantinElement {
   }
 
   private renderError() {
-    const s = this.data.state;
-    if (s.status === 'error' && s.error) return renderFeedError(this.uiLang, s.error, () => void this.data.retry());
-    if (this.failure) {
-      const error: FeedError | Error = this.failure;
-      if (isFeedError(error)) return renderFeedError(this.uiLang, error);
-      return html`<div class="error" part="error" role="alert"><p>${label(this.uiLang, 'searchFailed')}</p></div>`;
-    }
-    return nothing;
+    return renderSearchError(this.uiLang, this.data.state, this.requests.failure, () => void this.data.retry());
   }
 
   private renderOption(hit: SearchHit, i: number) {
@@ -601,16 +308,16 @@ export class BantinSearch extends BantinElement {
       @click=${() => this.choose(hit)}
     >
       <span class="title" part="title" ${markedText(hit.title)}></span>
-      ${this.renderMeta(hit.article)}
-      ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}
+      ${renderHitDetails(hit, this.formatted)}
     </li>`;
   }
 
   private renderBox() {
-    const hits = this.results?.hits ?? [];
+    const { results, busy } = this.requests;
+    const hits = results?.hits ?? [];
     const error = this.renderError();
-    const waiting = this.busy && !this.results;
-    const empty = !this.busy && this.results && !this.results.total;
+    const waiting = busy && !results;
+    const empty = !busy && results && !results.total;
     const show = this.open && this.ready;
     return html`<div role="search" part="base">
       ${this.renderField()}
@@ -620,8 +327,8 @@ export class BantinSearch extends BantinElement {
           role="listbox"
           part="listbox"
           aria-label=${this.label?.trim() || label(this.uiLang, 'search')}
-          aria-busy=${String(this.busy)}
-          data-query=${this.results?.query ?? ''}
+          aria-busy=${String(busy)}
+          data-query=${results?.query ?? ''}
         >
           ${show
             ? hits.map((h, i) =>
@@ -641,37 +348,18 @@ export class BantinSearch extends BantinElement {
   }
 
   private renderPage() {
-    const r = this.results;
-    const pages = r ? Math.max(1, Math.ceil(r.total / this.perPage)) : 1;
-    const waiting = this.ready && this.busy && !r;
+    const view = {
+      lang: this.uiLang,
+      results: this.requests.results,
+      ready: this.ready,
+      busy: this.requests.busy,
+      perPage: this.perPage,
+      announcement: this.announcement,
+      idParam: this.idParam,
+      date: this.formatted,
+    };
     return html`<div role="search" part="base">${this.renderField()}</div>
-      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()}
-      <p class="summary" part="status" role="status" aria-live="polite" tabindex="-1">
-        ${waiting ? label(this.uiLang, 'searching') : this.announcement}
-      </p>
-      ${r && this.ready && r.hits.length
-        ? html`<ol class="results" part="results" start=${r.offset + 1} aria-busy=${String(this.busy)} data-query=${r.query}>
-              ${r.hits.map(
-                (hit) =>
-                  html`<li part="result">
-                    <a part="link title" href=${articleHref(hit.article)} @click=${(e: Event) => this.choose(hit, e)} ${markedText(hit.title)}></a>
-                    ${this.renderMeta(hit.article)}
-                    ${hit.excerpt ? html`<span class="excerpt" part="excerpt" ${markedText(hit.excerpt)}></span>` : nothing}
-                  </li>`,
-              )}
-            </ol>
-            ${pages > 1
-              ? html`<nav class="pages" part="pagination" aria-label=${label(this.uiLang, 'pagination')}>
-                  <button type="button" part="prev" ?disabled=${this.page <= 1} @click=${() => this.goToPage(this.page - 1)}>
-                    ${label(this.uiLang, 'prevPage')}
-                  </button>
-                  <span part="page">${label(this.uiLang, 'page', { page: this.page, pages })}</span>
-                  <button type="button" part="next" ?disabled=${this.page >= pages} @click=${() => this.goToPage(this.page + 1)}>
-                    ${label(this.uiLang, 'nextPage')}
-                  </button>
-                </nav>`
-              : nothing}`
-        : nothing}`;
+      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()} ${this.resultsPage.render(view)}`;
   }
 
   protected override render() {

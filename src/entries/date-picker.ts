@@ -3,4 +3,5 @@ import { BantinDatePicker } from '../elements/date-picker.js';
 
 defineElement('bantin-date-picker', BantinDatePicker);
 
-export { BantinDatePicker, navigateUrl, type BantinDateChangeDetail, type BantinNavigateDetail } from '../elements/date-picker.js';
+export { BantinDatePicker, type BantinDateChangeDetail, type BantinNavigateDetail } from '../elements/date-picker.js';
+export { navigateUrl } from '../elements/links.js';

@@ -3,4 +3,5 @@ import { BantinSearch } from '../elements/search.js';
 
 defineElement('bantin-search', BantinSearch);
 
-export { BantinSearch, articleHref, type BantinSelectDetail } from '../elements/search.js';
+export { BantinSearch, type BantinSelectDetail } from '../elements/search.js';
+export { articleHref } from '../elements/links.js';

@@ -367,6 +367,17 @@ describe('<bantin-search>', () => {
       expect(location.href).to.equal(before);
     });
 
+    it('links a result without a url to ?{id-param}= on this page, as the article and lists read it (ItemID portals)', async () => {
+      const feed = await mockFeed(uniqueId(), { body: feedJson([item('5142', { title: 'Hội nghị kiểm điểm tập thể' })]) });
+      setQuery('kiem diem');
+      const el = await mount(feed, 'mode="page" id-param="ItemID"');
+      await until(() => root(el).querySelector('ol[data-query="kiem diem"]'), 15_000, 'results page');
+      const href = new URL(root(el).querySelector<HTMLAnchorElement>('[part="result"] a')!.href);
+      expect(href.pathname).to.equal(location.pathname);
+      expect(href.searchParams.get('ItemID')).to.equal('5142');
+      expect(href.searchParams.has('id')).to.equal(false);
+    });
+
     it('typing a new query updates the list and the URL', async () => {
       setQuery('quan');
       const el = await mount(DEMO, 'mode="page"');
@@ -381,9 +392,12 @@ describe('<bantin-search>', () => {
   });
 
   describe('navigation (in a frame, so the test page stays)', () => {
-    async function frame(feed?: string) {
+    async function frame(feed?: string, idParam?: string) {
+      const query = new URLSearchParams();
+      if (feed) query.set('feed', feed);
+      if (idParam) query.set('id-param', idParam);
       const { frame: f } = await openFrame<Window & { ready?: boolean }>(
-        `/test/fixtures/search-frame.html${feed ? `?feed=${encodeURIComponent(feed)}` : ''}`,
+        `/test/fixtures/search-frame.html${query.size ? `?${query}` : ''}`,
         { style: 'width: 600px; height: 600px', ready: (win) => win.ready },
       );
       const el = f.contentDocument!.querySelector('bantin-search') as BantinSearch;
@@ -401,8 +415,15 @@ describe('<bantin-search>', () => {
       }, 15_000, 'navigation');
 
     /** Types `query` in a frame's box, optionally picks the first result, presses Enter, and waits for where the frame goes. */
-    async function enterIn(query: string, pick: boolean, expected: (u: URL) => boolean, feed?: string, check?: (el: BantinSearch) => void) {
-      const { f, el } = await frame(feed);
+    async function enterIn(
+      query: string,
+      pick: boolean,
+      expected: (u: URL) => boolean,
+      feed?: string,
+      check?: (el: BantinSearch) => void,
+      idParam?: string,
+    ) {
+      const { f, el } = await frame(feed, idParam);
       try {
         await typeInto(el, query);
         await resultsFor(el, query);
@@ -425,9 +446,26 @@ describe('<bantin-search>', () => {
       );
     });
 
-    it('a result without a url opens ?id= on the current page', async () => {
+    it('a result without a url opens ?id= on the current page, its other parameters kept', async () => {
       const feed = await mockFeed(uniqueId(), { body: feedJson([item('a-1', { title: 'Thông báo lịch tiếp công dân' })]) });
-      await enterIn('tiep cong dan', true, (u) => u.pathname === '/test/fixtures/search-frame.html' && u.search === '?id=a-1', feed);
+      await enterIn(
+        'tiep cong dan',
+        true,
+        (u) => u.pathname === '/test/fixtures/search-frame.html' && u.searchParams.get('id') === 'a-1' && u.searchParams.get('feed') === feed,
+        feed,
+      );
+    });
+
+    it('with id-param="ItemID", a result without a url opens ?ItemID= on the current page', async () => {
+      const feed = await mockFeed(uniqueId(), { body: feedJson([item('5142', { title: 'Thông báo lịch tiếp công dân' })]) });
+      await enterIn(
+        'tiep cong dan',
+        true,
+        (u) => u.pathname === '/test/fixtures/search-frame.html' && u.searchParams.get('ItemID') === '5142' && !u.searchParams.has('id'),
+        feed,
+        undefined,
+        'ItemID',
+      );
     });
 
     it('Enter with no result chosen goes to action?q=', async () => {
