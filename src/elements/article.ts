@@ -4,7 +4,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { findArticle, latestArticle } from '../feed/select.js';
 import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
-import { label } from '../format/labels.js';
+import { articleLabel as label } from '../format/labels/article.js';
 import { formatBytes, formatNumber } from '../format/number.js';
 import { parseOrigins, sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
 import { articleCounterKey } from '../counter/keys.js';

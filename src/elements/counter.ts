@@ -1,7 +1,7 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatNumber } from '../format/number.js';
-import { label } from '../format/labels.js';
+import { counterLabel as label } from '../format/labels/counter.js';
 import type { Locale } from '../format/lang.js';
 import { BantinElement } from './base.js';
 import { CounterController } from './controllers/counter-controller.js';

@@ -15,7 +15,7 @@ import {
   weekdayOrder,
   type DayKey,
 } from '../format/calendar.js';
-import { label } from '../format/labels.js';
+import { datePickerLabel as label } from '../format/labels/date-picker.js';
 import type { Lang } from '../format/lang.js';
 import { renderFeedError } from './feed-status.js';
 

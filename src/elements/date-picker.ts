@@ -12,7 +12,7 @@ import {
 } from '../format/calendar.js';
 import { dayAfterKey } from '../format/calendar-keys.js';
 import { formatDate } from '../format/date.js';
-import { label } from '../format/labels.js';
+import { datePickerLabel as label } from '../format/labels/date-picker.js';
 import { dayKey } from '../format/time-zone.js';
 import { BantinElement } from './base.js';
 import { DateLinkController } from './controllers/date-link-controller.js';

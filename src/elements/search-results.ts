@@ -3,7 +3,7 @@ import { isFeedError } from '../feed/errors.js';
 import type { FeedState } from '../feed/store.js';
 import type { Article } from '../feed/types.js';
 import { formatDate, type DateFormat } from '../format/date.js';
-import { label } from '../format/labels.js';
+import { searchLabel as label } from '../format/labels/search.js';
 import { formatNumber } from '../format/number.js';
 import type { Lang, Locale } from '../format/lang.js';
 import type { SearchHit, SearchResults } from '../search/engine.js';

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../feed/types.js';
 import { toDateFormat, type DateFormat } from '../format/date.js';
-import { label } from '../format/labels.js';
+import { searchLabel as label } from '../format/labels/search.js';
 import { formatNumber } from '../format/number.js';
 import type { SearchHit } from '../search/engine.js';
 import { BantinElement } from './base.js';

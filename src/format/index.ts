@@ -1,7 +1,8 @@
 export { formatDate, toDateFormat, monthName, LEGACY_VI_MONTHS, DATE_FORMATS, type DateFormat, type DateFormatOptions } from './date.js';
 export { formatNumber, formatBytes } from './number.js';
 export { resolveLocale, DEFAULT_LANG, type Lang, type Locale } from './lang.js';
-export { label, errorLabel, LABELS, type LabelKey, type Labels } from './labels.js';
+export { label, errorLabel, labelsFor, type LabelFunction, type SharedKey } from './labels.js';
+export { LABELS, type LabelKey, type Labels } from './labels/all.js';
 export {
   DEFAULT_TIME_ZONE,
   resolveTimeZone,

@@ -1,0 +1,27 @@
+import { labelsFor } from '../labels.js';
+
+/** The words of <bantin-news-list> (and the shared ones). */
+export const NEWS_LIST_LABELS = {
+  vi: {
+    newer: 'TIN MỚI HƠN',
+    older: 'TIN ĐÃ ĐƯA',
+    latest: 'TIN MỚI',
+    more: 'Xem tiếp',
+    loadingMore: 'Đang tải thêm…',
+    moreFailed: 'Không tải được các tin tiếp theo.',
+    empty: 'Chưa có tin',
+    emptyDay: 'Không có tin ngày {date}',
+  },
+  en: {
+    newer: 'NEWER NEWS',
+    older: 'EARLIER NEWS',
+    latest: 'LATEST NEWS',
+    more: 'More',
+    loadingMore: 'Loading more…',
+    moreFailed: 'Could not load more news.',
+    empty: 'No news yet',
+    emptyDay: 'No news on {date}',
+  },
+};
+
+export const newsListLabel = labelsFor(NEWS_LIST_LABELS);

@@ -1,0 +1,31 @@
+import { labelsFor } from '../labels.js';
+
+/** The words of <bantin-search> (and the shared ones). */
+export const SEARCH_LABELS = {
+  vi: {
+    search: 'Tìm kiếm',
+    searchPlaceholder: 'Nhập từ khóa…',
+    results: '{count} kết quả',
+    noResults: 'Không tìm thấy kết quả cho «{query}»',
+    searching: 'Đang tìm…',
+    prevPage: 'Trang trước',
+    nextPage: 'Trang sau',
+    page: 'Trang {page}/{pages}',
+    pagination: 'Các trang kết quả',
+    searchFailed: 'Không tìm kiếm được. Vui lòng thử lại.',
+  },
+  en: {
+    search: 'Search',
+    searchPlaceholder: 'Type to search…',
+    results: '{count} results',
+    noResults: 'No results for “{query}”',
+    searching: 'Searching…',
+    prevPage: 'Previous page',
+    nextPage: 'Next page',
+    page: 'Page {page} of {pages}',
+    pagination: 'Result pages',
+    searchFailed: 'Search failed. Please try again.',
+  },
+};
+
+export const searchLabel = labelsFor(SEARCH_LABELS);
