@@ -85,7 +85,9 @@ runBench(async () => {
   const notes: string[] = [];
   const corpus = '/corpus/vi-news.feed.json';
   const head = await fetch(corpus, { method: 'HEAD' }).catch(() => null);
-  if (head?.ok) feeds.push([`corpus vi-news.feed.json, ${(Number(head.headers.get('Content-Length')) / 1e6 || 24.7).toFixed(1)} MB`, new URL(corpus, location.href).href]);
+  const standIn = head?.headers.get('X-Bantin-Corpus') === 'stand-in';
+  const mb = (Number(head?.headers.get('Content-Length')) / 1e6 || 24.7).toFixed(1);
+  if (head?.ok) feeds.push([standIn ? `stand-in for the corpus (2,653 articles from DANeS), ${mb} MB` : `corpus vi-news.feed.json, ${mb} MB`, new URL(corpus, location.href).href]);
   else notes.push('No corpus served (BANTIN_CORPUS unset or missing): the generated stand-in only.');
 
   const cache = new FeedCache();
