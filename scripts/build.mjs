@@ -18,7 +18,7 @@ import { build as esbuild } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { minifyTemplates } from './minify-templates.mjs';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const r = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -50,7 +50,7 @@ const common = {
 const cdn = (input, chunkDir, groups = []) =>
   build({
     ...common,
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplateLiterals()],
     build: {
       outDir: r('dist'),
       emptyOutDir: false,
