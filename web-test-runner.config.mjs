@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { mockFeeds } from './test/support/plugins/mock-feeds.mjs';
 import { summaryReporter } from './test/support/plugins/summary-reporter.mjs';
 import { browserCommands } from './test/support/plugins/commands.mjs';

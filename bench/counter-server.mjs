@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnBantinServer } from '../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../scripts/lib/spawn-server.mjs';
 import { startRedis } from '../test/server/http.mjs';
 
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/lib/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(join(root, 'dist/bantin.min.js'))) {

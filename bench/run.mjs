@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, createReadStream, existsSync, statSync, writ
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/lib/chromium.mjs';
 import { cpuByWindow } from './lib/trace.mjs';
 import { bigFeed } from './lib/big-feed.mjs';
 

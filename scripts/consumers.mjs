@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { root } from './lib/steps.mjs';
 import { pack } from './lib/pack.mjs';
 

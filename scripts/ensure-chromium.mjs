@@ -3,7 +3,7 @@
 // installs Debian's `chromium` package, else says exactly what to do.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './chromium.mjs';
+import { findChromium } from './lib/chromium.mjs';
 
 const found = findChromium();
 if (found) process.exit(0);

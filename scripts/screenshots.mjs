@@ -15,8 +15,8 @@ import { createServer } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
-import { startDemoCounter } from './demo-counter.mjs';
+import { findChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
+import { startDemoCounter } from './lib/demo-counter.mjs';
 
 /** Every screenshot the docs have, as the command line would ask for it. */
 const SHOTS = [

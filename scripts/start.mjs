@@ -5,7 +5,7 @@
 import { createServer } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startDemoCounter } from './demo-counter.mjs';
+import { startDemoCounter } from './lib/demo-counter.mjs';
 
 // demo/plain.html uses the built dist/bantin.min.js, as a webmaster's page would.
 execFileSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });

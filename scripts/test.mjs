@@ -37,7 +37,7 @@ const nodeCode = await run(process.execPath, [
   '--test-concurrency=2',
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
-  `--test-reporter=${join(root, 'scripts/node-test-counts.mjs')}`,
+  `--test-reporter=${join(root, 'scripts/lib/node-test-counts.mjs')}`,
   `--test-reporter-destination=${nodeCounts}`,
   'test/server/',
   'test/repo/',

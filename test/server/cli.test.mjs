@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../scripts/lib/spawn-server.mjs';
 import { countOf, runCli, tempDir } from './http.mjs';
 
 

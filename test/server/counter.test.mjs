@@ -1,7 +1,7 @@
 // The counter API against a real bantin-server on 127.0.0.1 with a real SQLite file.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../scripts/lib/spawn-server.mjs';
 import { boundedAgent, countOf, hit, request, tempDir } from './http.mjs';
 
 describe('bantin-server /counter', () => {

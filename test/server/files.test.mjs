@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
-import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../scripts/lib/spawn-server.mjs';
 import { request, tempDir } from './http.mjs';
 
 const FEED = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Quận 5', items: [] });

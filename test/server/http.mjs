@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensureRedisServer } from '../../scripts/ensure-redis.mjs';
-import { CLI } from '../../scripts/spawn-server.mjs';
+import { CLI } from '../../scripts/lib/spawn-server.mjs';
 
 /**
  * @returns {Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, text: string, json: any }>}

@@ -5,7 +5,7 @@
 // out a real multi-second timeout.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../scripts/lib/spawn-server.mjs';
 import { ClientBuckets, clientAddress } from '../../server/rate-limit.js';
 import { countOf, hit, rawSocket, request } from './http.mjs';
 

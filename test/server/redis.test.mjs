@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { spawnBantinServer } from '../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../scripts/lib/spawn-server.mjs';
 import { writeFile } from 'node:fs/promises';
 import { boundedAgent, countOf, freePort, hit, request, runCli, startRedis, startRedisCluster, tempDir } from './http.mjs';
 

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnBantinServer } from '../../../scripts/spawn-server.mjs';
+import { spawnBantinServer } from '../../../scripts/lib/spawn-server.mjs';
 
 let service = null;
 let dir = null;

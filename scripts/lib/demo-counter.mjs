@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnBantinServer } from './spawn-server.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startDemoCounter({ db = '.tmp/demo-counts.sqlite', quiet = false } = {}) {
   mkdirSync(`${root}.tmp`, { recursive: true });

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../server/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../server/cli.js', import.meta.url));
 
 /**
  * @param {string[]} args bantin-server flags
