@@ -1,5 +1,6 @@
 export { FeedStore, type FeedState, type FeedStatus, type FeedListener, type FeedStoreOptions } from './store.js';
 export { FeedCache, type CachedFeed } from './cache.js';
+export { BantinError } from '../shared/errors.js';
 export { FeedError, isFeedError, type FeedErrorCode } from './errors.js';
 export { parseFeed, parseFeedText, parseFeedDate, safeUrl, type ParseOptions, type ParseResult } from './parse.js';
 export { readFeed, detectFormat, type FeedFormat } from './read.js';

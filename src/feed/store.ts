@@ -1,5 +1,6 @@
 import { FeedCache, type CachedFeed } from './cache.js';
-import { FeedError, describeError } from './errors.js';
+import { describeError } from '../shared/errors.js';
+import { FeedError } from './errors.js';
 import { fetchFeedBody, FEED_TIMEOUT_MS } from './fetch.js';
 import { readFeedBody, type BodyRead } from './body.js';
 import type { Article, Feed, SkippedItem } from './types.js';
