@@ -1,4 +1,4 @@
-import { openKV, type KV } from './kv.js';
+import { openKV, type KV } from '../shared/kv.js';
 import type { Article, Feed } from './types.js';
 import { CHUNK_BYTES, eachChunkOfItems } from './chunk.js';
 import { yieldToMain } from './threads.js';
@@ -26,7 +26,7 @@ interface Meta extends Omit<CachedFeed, 'feed'> {
 export const DAY_MS = 86_400_000;
 /** Cached feeds not read for this long are deleted. */
 export const EVICT_AFTER_MS = 30 * DAY_MS;
-export { CHUNK_BYTES, chunkBy, chunkItems } from './chunk.js';
+export { CHUNK_BYTES, chunkItems } from './chunk.js';
 
 const ORPHAN_AFTER_MS = 3_600_000;
 

@@ -6,5 +6,5 @@ export { parseFeed, parseFeedText, parseFeedDate, safeUrl, type ParseOptions, ty
 export { readFeed, detectFormat, type FeedFormat } from './read.js';
 export { parseRfc822Date } from './rfc822.js';
 export { decodeBody } from './decode.js';
-export { openKV, type KV } from './kv.js';
+export { openKV, type KV } from '../shared/kv.js';
 export type { Feed, Article, Attachment, SkippedItem } from './types.js';

@@ -1,5 +1,5 @@
 import { createStore, get, set, del, keys, type UseStore } from 'idb-keyval';
-import { describeError } from '../shared/errors.js';
+import { describeError } from './errors.js';
 
 /** A small async key-value store: IndexedDB through idb-keyval, memory when IndexedDB fails. */
 export interface KV {
