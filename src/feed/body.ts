@@ -7,7 +7,8 @@
  * with the same result.
  */
 import { decodeBody } from './decode.js';
-import { hashText, type FetchedBody } from './fetch.js';
+import { hashText } from '../shared/hash.js';
+import type { FetchedBody } from './fetch.js';
 import type { ParseOptions, ParseResult } from './parse.js';
 import { readFeed } from './read.js';
 

@@ -1,3 +1,4 @@
+import { FNV_OFFSET, fnv1a } from '../shared/hash.js';
 import { foldUnit } from './fold.js';
 import { decodeEntity } from './text.js';
 
@@ -47,13 +48,13 @@ const buffer = new Uint16Array(MAX_WORD + 1);
 export function scanWords(text: string, html: boolean, sink: WordSink): void {
   const n = text.length;
   let len = 0;
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   let start = 0;
   let long = false;
   const end = () => {
     if (len && !long) sink.word(buffer, len, hash >>> 0, start);
     len = 0;
-    hash = 0x811c9dc5;
+    hash = FNV_OFFSET;
     long = false;
   };
   const add = (c: number, at: number) => {
@@ -64,7 +65,7 @@ export function scanWords(text: string, html: boolean, sink: WordSink): void {
       else {
         const f = foldUnit(c);
         buffer[len++] = f;
-        hash = Math.imul(hash ^ f, 0x01000193);
+        hash = fnv1a(hash, f);
       }
     } else if (k !== MARK || len === 0) {
       end();
