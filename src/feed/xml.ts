@@ -1,5 +1,5 @@
 import { resolveTimeZone } from '../format/time-zone.js';
-import { decodeEntity, stripHtml } from '../search/text.js';
+import { decodeEntity, stripHtml } from '../shared/text.js';
 import { FeedError } from './errors.js';
 import { hashText } from '../shared/hash.js';
 import { collectItems, count, parseFeedDate, safeUrl, str, type ParseOptions, type ParseResult } from './parse.js';

@@ -1,6 +1,6 @@
 import { FNV_OFFSET, fnv1a } from '../shared/hash.js';
 import { foldUnit } from './fold.js';
-import { decodeEntity } from './text.js';
+import { BLOCK_TAGS, decodeEntity, SKIPPED_TAGS } from '../shared/text.js';
 
 /**
  * One pass over a field's source text (HTML or plain) that finds its folded
@@ -37,11 +37,6 @@ export function unitClass(c: number): number {
   return k;
 }
 
-// Tags that separate words (the same list stripHtml turns into spaces).
-const BLOCK = new Set(
-  'p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table blockquote section article figure figcaption header footer hr pre'.split(' '),
-);
-const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
 const buffer = new Uint16Array(MAX_WORD + 1);
 
@@ -89,14 +84,14 @@ export function scanWords(text: string, html: boolean, sink: WordSink): void {
           break;
         }
         const name = /^<\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(text.slice(i, Math.min(close + 1, i + 16)))?.[1]?.toLowerCase() ?? '';
-        if (SKIP.has(name) && next !== 0x2f) {
+        if (SKIPPED_TAGS.has(name) && next !== 0x2f) {
           end();
           const closing = new RegExp(`</${name}[^>]*>`, 'gi');
           closing.lastIndex = close;
           i = closing.exec(text) ? closing.lastIndex - 1 : n;
           continue;
         }
-        if (BLOCK.has(name)) end();
+        if (BLOCK_TAGS.has(name)) end();
         i = close;
         continue;
       }
