@@ -4,7 +4,7 @@
  * cannot start or dies leaves the body to the page.
  */
 import { readText, type BodyRead, type BodyReadOptions } from './body.js';
-import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../format/time-zone.js';
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../shared/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
 import { spawnWorker, workerScript } from '../shared/threads.js';

@@ -1,4 +1,4 @@
-import { resolveTimeZone } from '../format/time-zone.js';
+import { resolveTimeZone } from '../shared/time-zone.js';
 import { decodeEntity, stripHtml } from '../shared/text.js';
 import { FeedError } from './errors.js';
 import { hashText } from '../shared/hash.js';
