@@ -13,7 +13,7 @@ const PREFIX = 'bantin:h:';
  * one small classic script).
  */
 export function pageHeightKey(tag: string, index: number, viewportWidth: number, where: { pathname: string; search: string } = location): string {
-  return `${PREFIX}page:${where.pathname}${where.search}|${tag}#${index}|${Math.round(viewportWidth / 40)}`;
+  return `page:${where.pathname}${where.search}|${tag}#${index}|${Math.round(viewportWidth / 40)}`;
 }
 
 /** The height remembered under `key`, in CSS pixels, or null (none, or storage disabled). */
