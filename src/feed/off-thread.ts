@@ -3,7 +3,7 @@
  * only for big bodies. The model comes back in short messages; a worker that
  * cannot start or dies leaves the body to the page.
  */
-import { readText, type BodyRead, type BodyReadOptions } from './body.js';
+import { readText, type BodyRead, type BodyReadOptions } from './read.js';
 import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../shared/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
