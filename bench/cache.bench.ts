@@ -3,7 +3,7 @@
 // items as one IndexedDB record, as a naive cache would store them.
 import { createStore, get, set, del } from 'idb-keyval';
 import { FeedCache } from '../src/feed/cache.js';
-import { openKV } from '../src/feed/kv.js';
+import { openKV } from '../src/shared/kv.js';
 import { parseFeedText } from '../src/feed/parse.js';
 import { median, round, runBench, withLongTasks } from './harness.js';
 

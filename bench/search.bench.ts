@@ -12,11 +12,11 @@
 import FuseFull from 'fuse.js';
 import '../src/entries/search.js';
 import { FeedStore } from '../src/feed/store.js';
-import { openKV } from '../src/feed/kv.js';
+import { openKV } from '../src/shared/kv.js';
 import type { Feed } from '../src/feed/types.js';
 import { feedVersion } from '../src/search/version.js';
 import { searchFor, searchTextOf, searchWorker, WorkerSearchEngine, type Searcher } from '../src/search/worker-client.js';
-import { bodyText, prepareText, stripHtml } from '../src/search/text.js';
+import { bodyText, prepareText, stripHtml } from '../src/shared/text.js';
 import { median, percentile, round, runBench } from './harness.js';
 
 /** What a reader types: 20 keystrokes, without and with tone marks (as a Vietnamese keyboard produces them). */

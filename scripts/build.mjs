@@ -25,7 +25,7 @@ const r = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 rmSync(r('dist'), { recursive: true, force: true });
 
 const elements = readdirSync(r('src/entries'))
-  .filter((f) => f.endsWith('.ts'))
+  .filter((f) => f.endsWith('.ts') && f !== 'loader.ts')
   .map((f) => f.replace(/\.ts$/, ''));
 
 const common = {
@@ -72,9 +72,9 @@ const cdn = (input, chunkDir, groups = []) =>
     },
   });
 await cdn(Object.fromEntries(elements.map((e) => [`cdn/${e}`, r(`src/entries/${e}.ts`)])), 'cdn/chunks', [
-  // src/search/text.ts stays out: the search engine shares it with the lazy XML reader, and
+  // src/shared/text.ts stays out: the search engine shares it with the lazy XML reader, and
   // neither belongs in what every page downloads.
-  { name: 'core', minShareCount: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit|idb-keyval)[\\/]|[\\/]src[\\/](?!search[\\/]text\.)/ },
+  { name: 'core', minShareCount: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit|idb-keyval)[\\/]|[\\/]src[\\/](?!shared[\\/]text\.)/ },
 ]);
 // The all-in-one ES module: one import defines every element.
 await cdn({ 'bantin.esm': r('src/index.ts') }, 'esm');
@@ -87,7 +87,7 @@ await build({
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
-    lib: { entry: r('src/loader.ts'), formats: ['iife'], name: 'bantinLoader', fileName: () => 'bantin.min.js' },
+    lib: { entry: r('src/entries/loader.ts'), formats: ['iife'], name: 'bantinLoader', fileName: () => 'bantin.min.js' },
     rolldownOptions: { output: { minify: true } },
   },
 });
@@ -95,7 +95,7 @@ await build({
 // npm: each module of src/ compiled on its own into dist/ by esbuild (no bundling: plain ES
 // modules, bare imports, import() as written), and its .d.ts beside it by tsc.
 const modules = readdirSync(r('src'), { recursive: true })
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'loader.ts')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'entries/loader.ts')
   .map((f) => r(`src/${f}`));
 await esbuild({
   entryPoints: modules,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run check: the release checks, each a step that passes or fails: type-checks
-// (library and bin), `npm pack` (its prepack script builds dist/ and the manifest),
+// (library and bin), the layers of src/ (dependency-cruiser), `npm pack` (its prepack script builds dist/ and the manifest),
 // the generated docs in step with the code, the packed package as users install it,
 // the package in developers' builds (Vite, webpack, Rollup, esbuild), and the
 // page-weight ceilings. The tests themselves are `npm test`.
@@ -18,6 +18,8 @@ process.env.BANTIN_TARBALL = join(packDir, 'bantin.tgz');
 const outcomes = await runSteps([
   ['type-check: src, test, demo (tsc)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['type-check: bantin-server, JavaScript checked with its JSDoc (tsc -p server)', ['npx', 'tsc', '-p', 'server']],
+  // A wrong import fails here with the rule it breaks: `error <rule>: <from> → <to>` (.dependency-cruiser.cjs).
+  ['layers: src/ imports only down (dependency-cruiser, .dependency-cruiser.cjs)', ['npx', 'depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']],
   ['npm pack, built by prepack (dist/, custom-elements.json)', [node, 'scripts/pack.mjs', process.env.BANTIN_TARBALL]],
   ['docs/reference.md and the README API tables match the code', [node, 'scripts/docs.mjs', '--check']],
   ['the packed package installs offline, resolves and type-checks', [node, 'scripts/pack-smoke.mjs']],

@@ -1,4 +1,4 @@
-import { openKV } from '../feed/kv.js';
+import { openKV } from '../shared/kv.js';
 import { isCount } from './client.js';
 
 /** The last count the service gave, per endpoint and key, so the next visit paints a number at once. */

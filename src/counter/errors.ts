@@ -1,3 +1,5 @@
+import { BantinError } from '../shared/errors.js';
+
 export type CounterErrorCode =
   /** The key is not 1–200 characters of letters, digits and `:_-./` (no request is made). */
   | 'bad-key'
@@ -14,14 +16,6 @@ export type CounterErrorCode =
  * Every way asking the counter service can fail. `message` is for the
  * webmaster (English); an element shows the last known count instead.
  */
-export class CounterError extends Error {
+export class CounterError extends BantinError<CounterErrorCode> {
   override name = 'CounterError';
-  constructor(
-    readonly code: CounterErrorCode,
-    message: string,
-    readonly url: string | null = null,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-  }
 }

@@ -1,3 +1,4 @@
+export { BantinError } from '../shared/errors.js';
 export { CounterError, type CounterErrorCode } from './errors.js';
 export {
   getCount,

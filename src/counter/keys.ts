@@ -1,4 +1,4 @@
-import { hashText } from '../feed/fetch.js';
+import { hashText } from '../shared/hash.js';
 import { isCounterKey } from './client.js';
 
 /**

@@ -6,7 +6,7 @@ import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { articleLabel as label } from '../format/labels/article.js';
 import { formatBytes, formatNumber } from '../format/number.js';
-import { parseOrigins, sanitizeArticleHtml, textParagraphs } from '../format/sanitize.js';
+import { parseOrigins, sanitizeArticleHtml, textParagraphs } from './sanitize.js';
 import { articleCounterKey } from '../counter/keys.js';
 import { BantinElement } from './base.js';
 import { CounterController } from './controllers/counter-controller.js';

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveTimeZone } from '../format/time-zone.js';
+import { resolveTimeZone } from '../shared/time-zone.js';
 import { LocaleController } from './controllers/locale-controller.js';
 
 /**

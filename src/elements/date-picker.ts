@@ -13,7 +13,7 @@ import {
 import { dayAfterKey } from '../format/calendar-keys.js';
 import { formatDate } from '../format/date.js';
 import { datePickerLabel as label } from '../format/labels/date-picker.js';
-import { dayKey } from '../format/time-zone.js';
+import { dayKey } from '../shared/time-zone.js';
 import { BantinElement } from './base.js';
 import { DateLinkController } from './controllers/date-link-controller.js';
 import { DialogController } from './controllers/dialog-controller.js';

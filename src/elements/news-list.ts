@@ -6,7 +6,7 @@ import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { errorLabel } from '../format/labels.js';
 import { newsListLabel as label } from '../format/labels/news-list.js';
-import { parseDayKey, zonedTimeToUtc } from '../format/time-zone.js';
+import { parseDayKey, zonedTimeToUtc } from '../shared/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
 import { BIG_FEED_ITEMS, FeedController } from './controllers/feed-controller.js';

@@ -1,7 +1,7 @@
-import { openKV, type KV } from './kv.js';
+import { openKV, type KV } from '../shared/kv.js';
 import type { Article, Feed } from './types.js';
 import { CHUNK_BYTES, eachChunkOfItems } from './chunk.js';
-import { yieldToMain } from './threads.js';
+import { whenIdle, yieldToMain } from '../shared/threads.js';
 
 /** What the cache remembers of one feed URL besides its items. */
 export interface CachedFeed {
@@ -26,7 +26,7 @@ interface Meta extends Omit<CachedFeed, 'feed'> {
 export const DAY_MS = 86_400_000;
 /** Cached feeds not read for this long are deleted. */
 export const EVICT_AFTER_MS = 30 * DAY_MS;
-export { CHUNK_BYTES, chunkBy, chunkItems } from './chunk.js';
+export { CHUNK_BYTES, chunkItems } from './chunk.js';
 
 const ORPHAN_AFTER_MS = 3_600_000;
 
@@ -187,8 +187,6 @@ export class FeedCache {
   private scheduleEviction() {
     if (this.evicted) return;
     this.evicted = true;
-    const run = () => void this.evict().catch(() => {});
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 10_000 });
-    else setTimeout(run, 2000);
+    whenIdle(() => void this.evict().catch(() => {}), 10_000, 2000);
   }
 }

@@ -1,11 +1,7 @@
+import { CHUNK_BYTES, chunkBy, eachChunk } from '../shared/chunk.js';
 import type { Article } from './types.js';
 
-/**
- * About 1 MB a record (or a message between threads): measured in Chromium,
- * one 10 MB record blocks the main thread 55–120 ms on write or first read;
- * 1 MB records stay well under 50 ms.
- */
-export const CHUNK_BYTES = 1_000_000;
+export { CHUNK_BYTES };
 
 /** Rough in-memory size of an item: strings dominate and cost 2 bytes a code unit at most. */
 // No array of the fields per call: it runs once per item of 100,000-item feeds.
@@ -24,27 +20,4 @@ export function chunkItems(items: Article[], maxBytes = CHUNK_BYTES): Article[][
 /** `chunkItems` one run at a time: a writer sizes each record just before storing it. */
 export function eachChunkOfItems(items: Article[], maxBytes = CHUNK_BYTES): Generator<Article[]> {
   return eachChunk(items, itemBytes, maxBytes);
-}
-
-/** Splits a list into runs of about `maxBytes`, by each entry's estimated size; never an empty list of runs. */
-export function chunkBy<T>(items: readonly T[], bytes: (item: T) => number, maxBytes = CHUNK_BYTES): T[][] {
-  return [...eachChunk(items, bytes, maxBytes)];
-}
-
-function* eachChunk<T>(items: readonly T[], bytes: (item: T) => number, maxBytes: number): Generator<T[]> {
-  let current: T[] = [];
-  let size = 0;
-  let any = false;
-  for (const item of items) {
-    const b = bytes(item);
-    if (current.length && size + b > maxBytes) {
-      any = true;
-      yield current;
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += b;
-  }
-  if (current.length || !any) yield current;
 }

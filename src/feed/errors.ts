@@ -1,3 +1,5 @@
+import { BantinError } from '../shared/errors.js';
+
 export type FeedErrorCode =
   /** No feed URL: neither a `feed` attribute nor `<meta name="bantin:feed">`. */
   | 'no-feed'
@@ -18,27 +20,10 @@ export type FeedErrorCode =
  * Every way loading a feed can fail. `message` is written for the webmaster
  * who has to fix it (English; elements show a localized text chosen by `code`).
  */
-export class FeedError extends Error {
+export class FeedError extends BantinError<FeedErrorCode> {
   override name = 'FeedError';
-  constructor(
-    readonly code: FeedErrorCode,
-    message: string,
-    readonly url: string | null = null,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-  }
 }
 
 /** Also true for a FeedError from a second copy of bantin on the page. */
 export const isFeedError = (e: unknown): e is FeedError =>
   e instanceof FeedError || (e instanceof Error && e.name === "FeedError" && typeof (e as FeedError).code === "string");
-
-/** An error as a console line: its name and message (`QuotaExceededError: …`), whatever was thrown. */
-export function describeError(e: unknown): string {
-  if (e instanceof Error || e instanceof DOMException) {
-    const { name, message } = e as Error;
-    return message ? `${name}: ${message}` : name || 'Error';
-  }
-  return String(e) || 'unknown error';
-}

@@ -78,13 +78,3 @@ function requestError(e: unknown, url: string, timeoutMs: number): FeedError {
     url,
   );
 }
-
-/** FNV-1a, 32 bit: tells whether a body changed when the server gives no validators. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36) + ':' + text.length.toString(36);
-}

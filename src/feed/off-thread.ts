@@ -3,11 +3,11 @@
  * only for big bodies. The model comes back in short messages; a worker that
  * cannot start or dies leaves the body to the page.
  */
-import { readText, type BodyRead, type BodyReadOptions } from './body.js';
-import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../format/time-zone.js';
+import { readText, type BodyRead, type BodyReadOptions } from './read.js';
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../shared/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
-import { spawnWorker, workerScript } from './threads.js';
+import { spawnWorker, workerScript } from '../shared/threads.js';
 import type { Article, Feed, SkippedItem } from './types.js';
 
 export type ToFeedWorker = {

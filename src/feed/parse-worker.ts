@@ -7,7 +7,7 @@
  */
 import { eachChunkOfItems } from './chunk.js';
 import { decodeBody } from './decode.js';
-import { hashText } from './fetch.js';
+import { hashText } from '../shared/hash.js';
 import { parseFeedText } from './parse.js';
 import { detectFormat } from './read.js';
 import type { FromFeedWorker, ToFeedWorker } from './off-thread.js';

@@ -1,4 +1,4 @@
-import { zonedTimeToUtc, resolveTimeZone, DEFAULT_TIME_ZONE, isCalendarDay, utcTime } from '../format/time-zone.js';
+import { zonedTimeToUtc, resolveTimeZone, DEFAULT_TIME_ZONE, isCalendarDay, utcTime } from '../shared/time-zone.js';
 import { FeedError } from './errors.js';
 import { parseRfc822Date } from './rfc822.js';
 import type { Article, Attachment, Feed, SkippedItem } from './types.js';

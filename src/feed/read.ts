@@ -1,3 +1,4 @@
+import { hashText } from '../shared/hash.js';
 import { FeedError } from './errors.js';
 import { parseFeedText, type ParseOptions, type ParseResult } from './parse.js';
 
@@ -37,4 +38,26 @@ export async function readFeed(text: string, feedUrl: string, options: ParseOpti
     `${feedUrl} is ${start ? `neither JSON nor XML (it starts with ${JSON.stringify(start)})` : 'empty'}. Point the feed attribute at a JSON Feed, RSS or Atom file.`,
     feedUrl,
   );
+}
+
+export type BodyRead =
+  | { unchanged: true; hash: string }
+  | { unchanged: false; hash: string | null; result: ParseResult };
+
+export interface BodyReadOptions {
+  /** Hash the text: the server sent no ETag or Last-Modified. */
+  hash: boolean;
+  knownHash?: string | null;
+}
+
+/** The main-thread reading of decoded text (the worker hands XML back here too). */
+export async function readText(
+  text: string,
+  url: string,
+  options: ParseOptions,
+  read: BodyReadOptions,
+  known = read.hash ? hashText(text) : null,
+): Promise<BodyRead> {
+  if (known && known === read.knownHash) return { unchanged: true, hash: known };
+  return { unchanged: false, hash: known, result: await readFeed(text, url, options) };
 }

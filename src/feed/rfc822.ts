@@ -1,4 +1,4 @@
-import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE, utcTime } from '../format/time-zone.js';
+import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE, utcTime } from '../shared/time-zone.js';
 
 // English, and the abbreviations feeds from Portuguese, Spanish, French,
 // German, Italian and Dutch CMSs write (a Brazilian feed says "Seg, 24 Set 2018").

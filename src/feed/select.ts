@@ -1,4 +1,4 @@
-import { dayKey } from '../format/time-zone.js';
+import { dayKey } from '../shared/time-zone.js';
 import type { Article } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import { resolveTimeZone } from '../format/time-zone.js';
-import { decodeEntity, stripHtml } from '../search/text.js';
+import { resolveTimeZone } from '../shared/time-zone.js';
+import { decodeEntity, stripHtml } from '../shared/text.js';
 import { FeedError } from './errors.js';
-import { hashText } from './fetch.js';
+import { hashText } from '../shared/hash.js';
 import { collectItems, count, parseFeedDate, safeUrl, str, type ParseOptions, type ParseResult } from './parse.js';
 import { parseRfc822Date } from './rfc822.js';
 import type { Article, Attachment } from './types.js';

@@ -4,7 +4,7 @@
  * computed on UTC noon, where no DST change can shift them.
  */
 import { dateTimeFormat } from './date.js';
-import { daysInMonth, parseDayKey, toDayKey } from './time-zone.js';
+import { daysInMonth, parseDayKey, toDayKey } from '../shared/time-zone.js';
 
 /** `YYYY-MM-DD` */
 export type DayKey = string;

@@ -1,5 +1,5 @@
 import type { Locale } from './lang.js';
-import { resolveTimeZone, zonedParts } from './time-zone.js';
+import { resolveTimeZone, zonedParts } from '../shared/time-zone.js';
 
 export type DateFormat = 'portal' | 'date' | 'long' | 'relative';
 export const DATE_FORMATS: readonly DateFormat[] = ['portal', 'date', 'long', 'relative'];

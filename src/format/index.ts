@@ -12,4 +12,4 @@ export {
   parseDayKey,
   daysInMonth,
   type ZonedParts,
-} from './time-zone.js';
+} from '../shared/time-zone.js';

@@ -3,7 +3,7 @@ import { fold } from './fold.js';
 import { loadFuse } from './fuse.js';
 import { excerpt, highlightAll, markedWordPattern, WordMatcher, type Highlighted } from './highlight.js';
 import { SearchIndexCache } from './index-cache.js';
-import { prepareText, stripHtml } from './text.js';
+import { prepareText, stripHtml } from '../shared/text.js';
 import { buildIndexData, NO_POSITION, POSITION_UNIT, TokenIndex, type IndexSource } from './token-index.js';
 import { parseQuery, type QueryToken } from './tokenize.js';
 import { PerFeed } from './per-feed.js';

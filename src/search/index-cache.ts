@@ -1,5 +1,5 @@
-import { CHUNK_BYTES, chunkBy } from '../feed/cache.js';
-import { openKV, type KV } from '../feed/kv.js';
+import { CHUNK_BYTES, chunkBy } from '../shared/chunk.js';
+import { openKV, type KV } from '../shared/kv.js';
 import type { IndexData } from './token-index.js';
 
 /**

@@ -4,7 +4,7 @@
  * a worker, else on the page) or `searchEngineFor(feed)` (on the page).
  */
 export { fold, hasMarks, marksAgree } from './fold.js';
-export { stripHtml, decodeEntities } from './text.js';
+export { stripHtml, decodeEntities } from '../shared/text.js';
 export { parseQuery, type QueryToken } from './tokenize.js';
 export type { Highlighted } from './highlight.js';
 export { SearchIndexCache } from './index-cache.js';

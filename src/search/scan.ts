@@ -1,5 +1,6 @@
+import { FNV_OFFSET, fnv1a } from '../shared/hash.js';
 import { foldUnit } from './fold.js';
-import { decodeEntity } from './text.js';
+import { BLOCK_TAGS, decodeEntity, SKIPPED_TAGS } from '../shared/text.js';
 
 /**
  * One pass over a field's source text (HTML or plain) that finds its folded
@@ -36,24 +37,19 @@ export function unitClass(c: number): number {
   return k;
 }
 
-// Tags that separate words (the same list stripHtml turns into spaces).
-const BLOCK = new Set(
-  'p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table blockquote section article figure figcaption header footer hr pre'.split(' '),
-);
-const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
 const buffer = new Uint16Array(MAX_WORD + 1);
 
 export function scanWords(text: string, html: boolean, sink: WordSink): void {
   const n = text.length;
   let len = 0;
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   let start = 0;
   let long = false;
   const end = () => {
     if (len && !long) sink.word(buffer, len, hash >>> 0, start);
     len = 0;
-    hash = 0x811c9dc5;
+    hash = FNV_OFFSET;
     long = false;
   };
   const add = (c: number, at: number) => {
@@ -64,7 +60,7 @@ export function scanWords(text: string, html: boolean, sink: WordSink): void {
       else {
         const f = foldUnit(c);
         buffer[len++] = f;
-        hash = Math.imul(hash ^ f, 0x01000193);
+        hash = fnv1a(hash, f);
       }
     } else if (k !== MARK || len === 0) {
       end();
@@ -88,14 +84,14 @@ export function scanWords(text: string, html: boolean, sink: WordSink): void {
           break;
         }
         const name = /^<\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(text.slice(i, Math.min(close + 1, i + 16)))?.[1]?.toLowerCase() ?? '';
-        if (SKIP.has(name) && next !== 0x2f) {
+        if (SKIPPED_TAGS.has(name) && next !== 0x2f) {
           end();
           const closing = new RegExp(`</${name}[^>]*>`, 'gi');
           closing.lastIndex = close;
           i = closing.exec(text) ? closing.lastIndex - 1 : n;
           continue;
         }
-        if (BLOCK.has(name)) end();
+        if (BLOCK_TAGS.has(name)) end();
         i = close;
         continue;
       }

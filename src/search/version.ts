@@ -1,4 +1,5 @@
 import type { Article } from '../feed/types.js';
+import { FNV_OFFSET, fnv1a } from '../shared/hash.js';
 
 /** Bumped whenever the index format or the folding changes: old cached indexes are then rebuilt. */
 export const INDEX_FORMAT = 2;
@@ -11,16 +12,16 @@ export const INDEX_FORMAT = 2;
  * index until the next change.
  */
 export function feedVersion(items: readonly Article[]): string {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   const mix = (n: number) => {
-    h = Math.imul(h ^ (n | 0), 0x01000193);
-    h = Math.imul(h ^ ((n / 0x100000000) | 0), 0x01000193);
+    h = fnv1a(h, n | 0);
+    h = fnv1a(h, (n / 0x100000000) | 0);
   };
   mix(INDEX_FORMAT);
   mix(items.length);
   for (const a of items) {
     const id = a.id;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < id.length; i++) h = fnv1a(h, id.charCodeAt(i));
     mix(a.published?.getTime() ?? -1);
     mix(a.modified?.getTime() ?? -1);
     mix(a.title.length);

@@ -1,8 +1,6 @@
 /** Cooperative time-slicing: long jobs give the main thread back every few ms. */
 
-import { yieldToMain } from '../feed/threads.js';
-
-export { yieldToMain };
+import { yieldToMain } from '../shared/threads.js';
 
 /** Default slice: well inside a 16 ms frame, so typing and scrolling stay smooth. */
 export const SLICE_MS = 6;

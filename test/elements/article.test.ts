@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/entries/article.js';
-import { sanitizerChoice } from '../../src/format/sanitize.js';
+import { sanitizerChoice } from '../../src/elements/sanitize.js';
 import type { BantinArticle } from '../../src/elements/article.js';
 import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
 import { until } from '../support/until.js';

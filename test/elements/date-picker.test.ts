@@ -4,7 +4,7 @@ import '../../src/entries/date-picker.js';
 import '../../src/entries/news-list.js';
 import type { BantinDatePicker } from '../../src/elements/date-picker.js';
 import { navigateUrl } from '../../src/elements/links.js';
-import { dayKey } from '../../src/format/time-zone.js';
+import { dayKey } from '../../src/shared/time-zone.js';
 import { feedJson, item, mockFeed, uniqueId } from '../support/mock.js';
 import { until } from '../support/until.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FeedCache, chunkItems, CHUNK_BYTES, DAY_MS } from '../../src/feed/cache.js';
-import { openKV } from '../../src/feed/kv.js';
+import { openKV } from '../../src/shared/kv.js';
 import { parseFeedText } from '../../src/feed/parse.js';
 import { uniqueId } from '../support/mock.js';
 import { until } from '../support/until.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FeedStore, type FeedState } from '../../src/feed/store.js';
 import { FeedCache } from '../../src/feed/cache.js';
-import { openKV } from '../../src/feed/kv.js';
+import { openKV } from '../../src/shared/kv.js';
 import { mockFeed, mockRequests, uniqueId, feedJson, item } from '../support/mock.js';
 import { until } from '../support/until.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseFeedText } from '../../src/feed/parse.js';
-import { openKV } from '../../src/feed/kv.js';
+import { openKV } from '../../src/shared/kv.js';
 import { SearchEngine, searchEngineFor } from '../../src/search/engine.js';
 import { SearchIndexCache } from '../../src/search/index-cache.js';
 import { fold } from '../../src/search/fold.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openKV } from '../../src/feed/kv.js';
+import { openKV } from '../../src/shared/kv.js';
 import { SearchIndexCache } from '../../src/search/index-cache.js';
 import { buildIndexData, type IndexSource } from '../../src/search/token-index.js';
 import { TimeSlicer } from '../../src/search/yield.js';

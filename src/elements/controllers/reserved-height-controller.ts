@@ -1,36 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-const PREFIX = 'bantin:h:';
-
-/**
- * The key under which the classic loader (dist/bantin.min.js) finds this element's height
- * before any module has arrived: the page, the element's place among those of its tag,
- * and the viewport's width in 40 px steps. Written here, read by src/loader.ts (the same
- * rule, kept in step by a test).
- */
-export function pageHeightKey(tag: string, index: number, viewportWidth: number, where: { pathname: string; search: string } = location): string {
-  return `${PREFIX}page:${where.pathname}${where.search}|${tag}#${index}|${Math.round(viewportWidth / 40)}`;
-}
+import { pageHeightKey, readHeight, writeHeight } from '../../shared/heights.js';
 
 /** Set by the loader on an element it sized before its module arrived (a symbol shared across bundles). */
 export const LOADER_RESERVED = Symbol.for('bantin.loader-reserved');
-
-function read(key: string): number | null {
-  try {
-    const v = Number(localStorage.getItem(PREFIX + key));
-    return v > 0 ? v : null;
-  } catch {
-    return null; // storage disabled: fall back to the generic skeleton
-  }
-}
-
-function write(key: string, height: number) {
-  try {
-    localStorage.setItem(PREFIX + key, String(height));
-  } catch {
-    // full or disabled: the next visit just uses the generic skeleton
-  }
-}
 
 /**
  * Remembers how tall an element was with its content, per configuration and
@@ -56,7 +28,7 @@ export class ReservedHeightController implements ReactiveController {
   /** The height to reserve while loading, as a CSS length, or '' when unknown. */
   reserved(): string {
     const k = this.fullKey();
-    const h = k ? read(k) : null;
+    const h = k ? readHeight(k) : null;
     return h ? `${h}px` : '';
   }
 
@@ -84,12 +56,12 @@ export class ReservedHeightController implements ReactiveController {
       const k = this.fullKey();
       // Sub-pixel exact: a 0.3 px difference still moves everything below.
       const h = Math.round(entry.borderBoxSize[0].blockSize * 100) / 100;
-      if (k && h > 0 && read(k) !== h) write(k, h);
+      if (k && h > 0 && readHeight(k) !== h) writeHeight(k, h);
       // And for the loader on this page's next visit: the host's height, by its place on the page.
       const tag = this.host.localName;
       const page = pageHeightKey(tag, [...document.querySelectorAll(tag)].indexOf(this.host), innerWidth);
       const hostHeight = Math.round(this.host.getBoundingClientRect().height * 100) / 100;
-      if (hostHeight > 0 && read(page) !== hostHeight) write(page, hostHeight);
+      if (hostHeight > 0 && readHeight(page) !== hostHeight) writeHeight(page, hostHeight);
     });
     this.observer.observe(target);
   }

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feed } from '../../feed/types.js';
 import type { SearchResults } from '../../search/engine.js';
 import type { Searcher } from '../../search/worker-client.js';
+import { whenIdle } from '../../shared/threads.js';
 
 /** One search to run: what was typed and which slice of the results. */
 export interface SearchRequest {
@@ -37,9 +38,6 @@ const loadClient = () =>
 
 /** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
 const BUSY_DELAY_MS = 50;
-
-const whenIdle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
 
 /**
  * A search box's requests: the engine for the host's feed (started on first
@@ -162,7 +160,7 @@ export class SearchController implements ReactiveController {
         // A newer feed re-runs what is shown; the first index runs what was typed while it built.
         if (first || this.results) void this.run();
         // Nothing typed yet: warm the search code up while the reader is about to type.
-        if (first && !this.options.request()) whenIdle(() => void engine.warmUp().catch(() => {}));
+        if (first && !this.options.request()) whenIdle(() => void engine.warmUp().catch(() => {}), 1000, 200);
       },
       (e: Error) => {
         if (this.engineFeed === feed && e?.name !== 'AbortError') this.set({ failure: e });

@@ -1,7 +1,8 @@
 /**
  * The page's main thread and workers: giving the thread back between steps of
- * a long job, and starting the workers that take such jobs off it (one module,
- * so that both workers' clients share it with the page instead of a chunk of its own).
+ * a long job, putting off work until the page is idle, and starting the workers
+ * that take such jobs off it (one module, so that both workers' clients share it
+ * with the page instead of a chunk of its own).
  */
 
 interface Scheduler {
@@ -23,6 +24,15 @@ export function yieldToMain(): Promise<void> {
     });
   }
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs `fn` once the page is idle, at the latest after `timeoutMs`; where there is no
+ * `requestIdleCallback` (Safari), after `fallbackMs`.
+ */
+export function whenIdle(fn: () => void, timeoutMs: number, fallbackMs: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: timeoutMs });
+  else setTimeout(fn, fallbackMs);
 }
 
 /** A worker script: its URL and the options its bundler gave it (webpack's are a classic script). */

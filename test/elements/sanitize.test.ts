@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sanitizeArticleHtml, sanitizerChoice, textParagraphs } from '../../src/format/sanitize.js';
+import { sanitizeArticleHtml, sanitizerChoice, textParagraphs } from '../../src/elements/sanitize.js';
 
 const BASE = 'https://quan5.example.vn/tin-tuc/bai-viet.html';
 const toHtml = (f: DocumentFragment) => {

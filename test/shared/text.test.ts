@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { bodyText, decodeEntities, stripHtml } from '../../src/search/text.js';
+import { bodyText, decodeEntities, stripHtml } from '../../src/shared/text.js';
 
 describe('stripHtml', () => {
   it('keeps the text, drops tags, scripts, styles and comments, and spaces block tags apart', () => {

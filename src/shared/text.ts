@@ -1,5 +1,3 @@
-import type { Article } from '../feed/types.js';
-
 /**
  * Plain text for matching, never for rendering as HTML: tags dropped (block
  * tags leave a space so words do not run together), scripts, styles and
@@ -19,11 +17,16 @@ export function stripHtml(html: string): string {
   );
 }
 
-const MARKUP =
-  /<!--[\s\S]*?-->|<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>|&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z]{2,8});/gi;
-// Tags that separate words; the others (b, i, a, span…) join what they wrap.
-const BLOCK_TAGS = new Set(
+/** Tags that separate words (they become a space); the others (b, i, a, span…) join what they wrap. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(
   'p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table blockquote section article figure figcaption header footer hr pre'.split(' '),
+);
+/** Elements whose content is not text: dropped whole, with all they hold. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript']);
+
+const MARKUP = new RegExp(
+  String.raw`<!--[\s\S]*?-->|<(${[...SKIPPED_TAGS].join('|')})\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>|&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z]{2,8});`,
+  'gi',
 );
 
 /** NFC with single spaces: the form every searchable string is kept in. */
@@ -64,7 +67,7 @@ export function decodeEntities(text: string): string {
 }
 
 /** The body of an article as plain text: `content_text`, else `content_html` stripped. */
-export function bodyText(article: Pick<Article, 'contentText' | 'contentHtml'>): string {
+export function bodyText(article: { contentText: string | null; contentHtml: string | null }): string {
   if (article.contentText != null) return prepareText(article.contentText);
   return article.contentHtml ? stripHtml(article.contentHtml) : '';
 }

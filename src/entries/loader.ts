@@ -18,7 +18,7 @@ const ELEMENTS: Record<string, string> = {
  * will inside the element's own.
  */
 const BOXES = ':not(:defined):is(bantin-article,bantin-news-list,bantin-counter,bantin-date-picker,bantin-search){display:flow-root}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}';
-/** The key of an element's height last time on this page: the rule of pageHeightKey() in reserved-height-controller.ts. */
+/** The key of an element's height last time on this page: the rule of pageHeightKey() in shared/heights.ts. */
 const pageKey = (tag: string, index: number) => `bantin:h:page:${location.pathname}${location.search}|${tag}#${index}|${Math.round(innerWidth / 40)}`;
 
 interface Loader {

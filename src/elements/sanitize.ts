@@ -1,5 +1,10 @@
 import type { DOMPurify as DOMPurifyInstance, Config } from 'dompurify';
 
+// Here in elements/, beside the one element that uses it, not in format/ (it formats
+// nothing) nor in shared/ (which holds what several layers use): it decides what of a
+// feed's HTML may reach the article's shadow root, a rendering concern, and needs a DOM
+// (the HTML Sanitizer API or DOMPurify), which the layers below elements/ do without.
+
 /**
  * Article bodies come from a feed the page does not control. They pass through
  * DOMPurify with a strict profile before they touch the DOM: HTML only (no SVG,
