@@ -58,12 +58,20 @@ export interface BantinNavigateDetail {
  * @csspart next - next month button
  * @csspart grid - the table of days
  * @csspart weekday - a column header
- * @csspart day - a day; also `day-today`, `day-selected`, `day-news`, `day-disabled`
+ * @csspart day - a day of the month (every day cell has it)
+ * @csspart day-today - also on today's cell
+ * @csspart day-selected - also on the chosen day's cell
+ * @csspart day-news - also on a day that has news
+ * @csspart day-disabled - also on a day outside `min`/`max`
  * @csspart empty - a cell of a neighbouring month
- * @csspart form - the typed-date form; `label`, `input`, `submit` its pieces
+ * @csspart form - the typed-date form
+ * @csspart label - the typed-date form's label
+ * @csspart input - the typed-date field
+ * @csspart submit - the typed-date form's button
  * @csspart message - the typed-date or refusal message
  * @csspart close - the dialog's close button
- * @csspart error - the feed error box; `retry` its button
+ * @csspart error - the feed error box
+ * @csspart retry - the error box's retry button
  * @cssprop --bantin-news-dot - the dot on days with news
  * @cssprop --bantin-accent-contrast - text on the selected day
  * @cssprop --bantin-day-hover - a day under the pointer
