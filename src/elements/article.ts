@@ -16,6 +16,7 @@ import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { fileNameOf, pageParam } from './links.js';
 import { memoizeLast } from './memo.js';
 import { baseStyles } from './styles.js';
+import { emit } from './events.js';
 
 export interface BantinArticleChangeDetail {
   /** The id of the article now shown (or looked for), null when there is none. */
@@ -275,9 +276,7 @@ export class BantinArticle extends BantinElement {
     const id = this.currentId;
     if (id !== this.lastId) {
       this.lastId = id;
-      this.dispatchEvent(
-        new CustomEvent<BantinArticleChangeDetail>('bantin-article-change', { detail: { id }, bubbles: true, composed: true }),
-      );
+      emit(this, 'bantin-article-change', { id });
     }
   }
 

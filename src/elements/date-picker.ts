@@ -22,11 +22,9 @@ import { openingDay, renderCalendar, type CalendarActions, type CalendarMessage 
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { navigateUrl, pageParam } from './links.js';
+import { emit, emitChange, type BantinDateChangeDetail } from './events.js';
 
-export interface BantinDateChangeDetail {
-  /** The chosen day, `YYYY-MM-DD`, or null when cleared. */
-  value: DayKey | null;
-}
+export type { BantinDateChangeDetail } from './events.js';
 
 export interface BantinNavigateDetail {
   url: string;
@@ -246,7 +244,7 @@ export class BantinDatePicker extends BantinElement {
     this.value = day;
     if (day) this.cursor = day;
     if (changed) {
-      this.dispatchEvent(new CustomEvent<BantinDateChangeDetail>('change', { detail: { value: day }, bubbles: true, composed: true }));
+      emitChange<BantinDateChangeDetail>(this, { value: day });
     }
     // The linked list follows at once, not a frame later.
     this.target.link(false);
@@ -263,13 +261,7 @@ export class BantinDatePicker extends BantinElement {
   }
 
   private go(url: string) {
-    const event = new CustomEvent<BantinNavigateDetail>('bantin-navigate', {
-      detail: { url, value: asDayKey(this.value)! },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) location.assign(url);
+    if (emit(this, 'bantin-navigate', { url, value: asDayKey(this.value)! }, { cancelable: true })) location.assign(url);
   }
 
   private onSubmit(e: SubmitEvent) {
@@ -370,5 +362,8 @@ export class BantinDatePicker extends BantinElement {
 declare global {
   interface HTMLElementTagNameMap {
     'bantin-date-picker': BantinDatePicker;
+  }
+  interface HTMLElementEventMap {
+    'bantin-navigate': CustomEvent<BantinNavigateDetail>;
   }
 }

@@ -15,6 +15,7 @@ import { renderFeedError, renderStaleNote } from './feed-status.js';
 import { articleHref, pageParam } from './links.js';
 import { memoizeLast } from './memo.js';
 import { baseStyles } from './styles.js';
+import { emitChange, type BantinDateChangeDetail } from './events.js';
 
 /** Lists longer than this render only the rows on screen. */
 const LONG_LIST = 50;
@@ -29,7 +30,7 @@ const AUTO_PAGES = 3;
  * @tagname bantin-news-list
  * @fires bantin-load - the feed's data is shown; detail `{ feed, fromCache }`
  * @fires bantin-error - loading failed; detail `{ error }`
- * @fires change - the `date` filter was cleared with the list's own button; detail `{ date: null }`
+ * @fires change - the `date` filter was cleared with the list's own button; detail `{ value: null }`, the date picker's shape (`date: null` too, its old name, until the next release)
  * @slot - shown until the list has data
  * @csspart list - the `<section>`
  * @csspart heading - the heading
@@ -333,7 +334,8 @@ export class BantinNewsList extends BantinElement {
 
   private clearDate() {
     this.date = null;
-    this.dispatchEvent(new CustomEvent('change', { detail: { date: null }, bubbles: true, composed: true }));
+    // One detail shape per event name: the date picker's `{ value }`; `date` is the old name, kept one release.
+    emitChange<BantinDateChangeDetail & { date: null }>(this, { value: null, date: null });
   }
 
   private headingText(): string {

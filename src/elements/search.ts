@@ -15,6 +15,7 @@ import { markedText } from './marked-text.js';
 import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, renderSearchError, ResultsPage, resultsPageUrl } from './search-results.js';
 import { baseStyles } from './styles.js';
 import { searchStyles } from './search.styles.js';
+import { emit } from './events.js';
 
 export interface BantinSelectDetail {
   article: Article;
@@ -238,13 +239,7 @@ export class BantinSearch extends BantinElement {
 
   /** Fires `bantin-select`; unless a listener cancels it, opens the article. */
   private choose(hit: SearchHit, click?: Event) {
-    const event = new CustomEvent<BantinSelectDetail>('bantin-select', {
-      detail: { article: hit.article, query: this.query },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    const go = this.dispatchEvent(event);
+    const go = emit(this, 'bantin-select', { article: hit.article, query: this.query }, { cancelable: true });
     if (!go) {
       click?.preventDefault();
       return;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CounterError } from '../../counter/errors.js';
+import { emit } from '../events.js';
 
 /** The counter-service client, fetched with the first element that names an endpoint: pages without one never load it. */
 let client: Promise<typeof import('../../counter/load.js')> | null = null;
@@ -126,9 +127,7 @@ export class CounterController implements ReactiveController {
       const error = e instanceof CounterError ? e : new CounterError('network', String((e as Error)?.message ?? e));
       this.error = error;
       this.status = 'error';
-      this.host.dispatchEvent(
-        new CustomEvent<BantinCounterErrorDetail>('bantin-error', { detail: { error }, bubbles: true, composed: true }),
-      );
+      emit(this.host, 'bantin-error', { error });
     }
     this.host.requestUpdate();
   }

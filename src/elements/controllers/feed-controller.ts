@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/errors.js';
 import { FeedStore, IDLE_STATE as IDLE, type FeedState } from '../../feed/store.js';
+import { emit, type DetailOf } from '../events.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   /** The `feed` attribute. */
@@ -36,7 +37,8 @@ export class FeedController implements ReactiveController {
   store: FeedStore | null = null;
   private url: string | null | undefined = undefined;
   private unsubscribe: (() => void) | null = null;
-  private pending: CustomEvent[] = [];
+  /** Events to fire once the host has rendered what they announce: the latest of each type. */
+  private pending = new Map<string, () => void>();
 
   constructor(
     private readonly host: FeedHost,
@@ -61,9 +63,9 @@ export class FeedController implements ReactiveController {
   }
 
   hostUpdated() {
-    const events = this.pending;
-    this.pending = [];
-    for (const event of events) this.host.dispatchEvent(event);
+    const fire = [...this.pending.values()];
+    this.pending.clear();
+    for (const f of fire) f();
   }
 
   /** Asks the network again (the retry button). */
@@ -101,16 +103,17 @@ export class FeedController implements ReactiveController {
   private onState(state: FeedState) {
     const prev = this.state;
     this.state = state;
-    const newFeed = !!state.feed && state.feed !== prev.feed;
-    if (newFeed) this.queue('bantin-load', { feed: state.feed, fromCache: state.fromCache });
+    const feed = state.feed && state.feed !== prev.feed ? state.feed : null;
+    if (feed) this.queue('bantin-load', { feed, fromCache: state.fromCache });
     if (state.error && state.error !== prev.error) this.queue('bantin-error', { error: state.error });
     // A new big feed: each element renders it in a task of its own, not all in the store's.
-    if (newFeed && state.feed!.items.length > BIG_FEED_ITEMS) setTimeout(() => this.host.requestUpdate());
+    if (feed && feed.items.length > BIG_FEED_ITEMS) setTimeout(() => this.host.requestUpdate());
     else this.host.requestUpdate();
   }
 
-  private queue(type: string, detail: unknown) {
-    this.pending = this.pending.filter((e) => e.type !== type);
-    this.pending.push(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  private queue<K extends 'bantin-load' | 'bantin-error'>(type: K, detail: DetailOf<K>) {
+    // The latest of a type replaces an earlier one, and goes last.
+    this.pending.delete(type);
+    this.pending.set(type, () => emit(this.host, type, detail));
   }
 }
