@@ -167,10 +167,6 @@ export class BantinArticle extends BantinElement {
     `,
   ];
 
-  /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
-  @property({ reflect: true }) feed: string | null = null;
-  /** Seconds a cached feed counts as fresh (no network request within it). */
-  @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;
   /** The article to show; else the page URL's `?{id-param}=`, else the newest. */
   @property({ attribute: 'article-id', reflect: true }) articleId: string | null = null;
   /** The page URL query parameter holding the article id (portals use `ItemID`). */

@@ -4,10 +4,10 @@ import { resolveTimeZone } from '../shared/time-zone.js';
 import { LocaleController } from './controllers/locale-controller.js';
 
 /**
- * What every bantin element shares: the `time-zone` attribute and the reader's
- * language (its `lang`, else the nearest ancestor's, else the document's).
- * `feed` and `max-age` live on the elements that read a feed. The language is
- * the standard `lang` attribute: `vi` (default) or `en`.
+ * What every bantin element shares: the feed it reads (`feed`, `max-age`), the
+ * `time-zone` attribute and the reader's language (its `lang`, else the nearest
+ * ancestor's, else the document's). The language is the standard `lang`
+ * attribute: `vi` (default) or `en`.
  *
  * @cssprop --bantin-font - font family (default: inherited from the page)
  * @cssprop --bantin-font-size - base font size (default `1rem`)
@@ -25,6 +25,10 @@ import { LocaleController } from './controllers/locale-controller.js';
  * @cssprop --bantin-skeleton-color - loading placeholders (default `#e8ecf1`)
  */
 export class BantinElement extends LitElement {
+  /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
+  @property({ reflect: true }) feed: string | null = null;
+  /** Seconds a cached feed counts as fresh (no network request within it). */
+  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
   /** IANA zone dates are shown in. Default `Asia/Ho_Chi_Minh`, whatever the browser's zone. */
   @property({ attribute: 'time-zone', reflect: true }) timeZone: string | null = null;
 

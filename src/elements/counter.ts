@@ -119,10 +119,6 @@ export class BantinCounter extends BantinElement {
     `,
   ];
 
-  /** A JSON Feed whose `_bantin.visits` is shown (else `<meta name="bantin:feed">`). */
-  @property({ reflect: true }) feed: string | null = null;
-  /** Seconds a cached feed counts as fresh. */
-  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
   /** A counter service (see bantin-server): shows its count, and records visits with `count`. */
   @property({ reflect: true }) endpoint: string | null = null;
   /** The counter key at `endpoint`. */

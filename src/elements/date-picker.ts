@@ -86,9 +86,6 @@ export class BantinDatePicker extends BantinElement {
   @property({ reflect: true }) max: string | null = null;
   /** 0 = Sunday … 6 = Saturday; Monday by default. */
   @property({ attribute: 'first-day-of-week', type: Number, reflect: true }) firstDayOfWeek = 1;
-  /** Feed whose days with articles are marked (else `<meta name="bantin:feed">`; none is fine). */
-  @property({ reflect: true }) feed: string | null = null;
-  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
   /** Only days with news can be chosen. */
   @property({ attribute: 'news-days-only', type: Boolean, reflect: true }) newsDaysOnly = false;
   /** The calendar in place, without the button and dialog. */

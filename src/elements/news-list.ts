@@ -178,10 +178,6 @@ export class BantinNewsList extends BantinElement {
     `,
   ];
 
-  /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
-  @property({ reflect: true }) feed: string | null = null;
-  /** Seconds a cached feed counts as fresh. */
-  @property({ attribute: 'max-age', type: Number }) maxAge: number | null = null;
   /** How many items to show, and to add with each "Xem tiếp". */
   @property({ type: Number, reflect: true }) limit = 10;
   /** Only this category (`_bantin.category`, else the first tag). */

@@ -82,10 +82,6 @@ const BOX_EXCERPT = 100;
 export class BantinSearch extends BantinElement {
   static override styles = [baseStyles, searchStyles];
 
-  /** Feed URL (else `<meta name="bantin:feed">`). */
-  @property({ reflect: true }) feed: string | null = null;
-  /** Seconds a cached feed counts as fresh. */
-  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge: number | null = null;
   /** Results shown under the box (and per page with `mode="page"`, unless `page-size` is set). */
   @property({ type: Number, reflect: true }) limit = 8;
   /** Characters typed before results appear. */
