@@ -7,7 +7,6 @@
 // script unreachable the search still answers (on the page) with one warning.
 // Offline: the dependencies come from npm's cache, the bundlers from this project.
 //   node scripts/consumers.mjs [vite webpack rollup esbuild]
-import { execFileSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,17 +15,14 @@ import puppeteer from 'puppeteer-core';
 import { findChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { root } from './lib/steps.mjs';
 import { pack } from './lib/pack.mjs';
+import { checker, sh } from './lib/checks.mjs';
 
 const BUNDLERS = ['vite', 'webpack', 'rollup', 'esbuild'];
 const wanted = process.argv.slice(2).filter((b) => BUNDLERS.includes(b));
 const work = mkdtempSync(join(tmpdir(), 'bantin-consumers-'));
-const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-let failed = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'NOT OK'} - ${what}`);
-  if (!ok) failed++;
-};
+const checks = checker();
+const { check } = checks;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/feed+json', '.map': 'application/json', '.svg': 'image/svg+xml', '.webm': 'video/webm' };
 
@@ -133,5 +129,5 @@ try {
   await browser.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(failed ? `# ${failed} consumer check(s) failed` : '# every consumer build works');
-process.exit(failed ? 1 : 0);
+console.log(checks.failed ? `# ${checks.failed} consumer check(s) failed` : '# every consumer build works');
+process.exit(checks.failed ? 1 : 0);

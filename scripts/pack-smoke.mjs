@@ -4,23 +4,19 @@
 // data layer in Node, and type-check a developer's TypeScript against it.
 // Needs `npm run build` first. No network: the dependencies (lit & co.) come from
 // npm's cache, which `npm ci` of this project filled.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pack } from './lib/pack.mjs';
+import { checker, sh } from './lib/checks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The files in a tarball, as npm's listing names them. */
 const listing = (tarball) => sh('tar', ['-tzf', tarball], root).trim().split('\n').map((f) => f.replace(/^package\//, ''));
 const work = mkdtempSync(join(tmpdir(), 'bantin-pack-'));
-const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-let failed = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'NOT OK'} - ${what}`);
-  if (!ok) failed++;
-};
+const checks = checker();
+const { check } = checks;
 
 try {
   const packed = process.env.BANTIN_TARBALL ? { tarball: process.env.BANTIN_TARBALL, files: listing(process.env.BANTIN_TARBALL) } : pack(work);
@@ -112,5 +108,5 @@ article.notAProperty = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(failed ? `# ${failed} check(s) failed` : '# package smoke test passed');
-process.exit(failed ? 1 : 0);
+console.log(checks.failed ? `# ${checks.failed} check(s) failed` : '# package smoke test passed');
+process.exit(checks.failed ? 1 : 0);
