@@ -49,6 +49,7 @@ interface Body {
  * @fires bantin-error - loading failed; detail `{ error }` (a FeedError, or a CounterError from `counter-endpoint`)
  * @fires bantin-article-change - the article shown changed; detail `{ id }`
  * @slot - shown until the article is (a plain link to the news, say)
+ * @csspart base - the root box, in every state (loading, error, not found, the article)
  * @csspart article - the `<article>`
  * @csspart meta - the line with category and date
  * @csspart category - the category
@@ -325,7 +326,7 @@ export class BantinArticle extends BantinElement {
     const loading = (!s.feed && s.status !== 'error') || this.searching || bodyPending;
     // While loading (the sanitizer too), as tall as this article was last time: the page does not jump.
     const reserved = loading ? this.reserve.reserved() : '';
-    return html`<div class="frame" style="min-height:${reserved || nothing}">${this.renderState(!!reserved)}</div>`;
+    return html`<div class="frame" part="base" style="min-height:${reserved || nothing}">${this.renderState(!!reserved)}</div>`;
   }
 
   private renderState(reserved: boolean) {

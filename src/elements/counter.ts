@@ -29,7 +29,8 @@ function groupMark(locale: Locale): string {
  * @fires bantin-error - the service or the feed failed; `detail.error` (a `CounterError` or `FeedError`)
  * @fires bantin-load - the feed (`feed` or the page's meta feed) is loaded; detail `{ feed, fromCache }`
  * @slot - shown until there is a number (e.g. a plain-text label)
- * @csspart counter - the wrapper of label and digits
+ * @csspart base - the wrapper of label and digits
+ * @csspart counter - deprecated: the same node as `base`, until the next release
  * @csspart label - the visible label
  * @csspart digits - the row of boxes
  * @csspart digit - one digit box
@@ -175,7 +176,7 @@ export class BantinCounter extends BantinElement {
       // Whatever the page put inside shows until there is a number; else our own placeholder.
       const loading = this.pending;
       return html`<slot
-        ><div class="counter" part="counter" lang=${lang}>
+        ><div class="counter" part="base counter" lang=${lang}>
           <span class="label" part="label" aria-hidden="true">${shown}</span>
           ${loading
             ? html`<span class="placeholder skeleton-line" part="placeholder"></span>`
@@ -184,7 +185,7 @@ export class BantinCounter extends BantinElement {
         </div></slot
       >`;
     }
-    return html`<div class="counter" part="counter" lang=${lang}>
+    return html`<div class="counter" part="base counter" lang=${lang}>
       <span class="label" part="label" aria-hidden="true">${shown}</span>
       <span class="digits" part="digits" aria-hidden="true">${this.renderDigits(value)}</span>
       <span class="sr-only">${this.spoken(formatNumber(value, this.locale))}</span>

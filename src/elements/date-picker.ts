@@ -43,6 +43,7 @@ export interface BantinNavigateDetail {
  * @fires bantin-navigate - cancelable, just before `location.assign()` for `navigate`; detail `{ url, value }`
  * @fires bantin-load - the feed's data is in; detail `{ feed, fromCache }`
  * @fires bantin-error - loading the feed failed; detail `{ error }`
+ * @csspart base - the root box: the button row and the dialog, or (`inline`) the calendar and the clear control
  * @csspart controls - the row with the button, the chosen date and the clear control
  * @csspart button - the "Xem theo ngày" button
  * @csspart icon - the button's calendar icon
@@ -313,13 +314,14 @@ export class BantinDatePicker extends BantinElement {
   override render() {
     const lang = this.language;
     if (this.inline) {
-      return html`<div part="calendar" class="calendar" role="group" aria-label=${label(lang, 'calendar')}>
-          ${this.calendar()}
-        </div>
-        ${this.renderClear()}`;
+      return html`<div part="base">
+        <div part="calendar" class="calendar" role="group" aria-label=${label(lang, 'calendar')}>${this.calendar()}</div>
+        ${this.renderClear()}
+      </div>`;
     }
     const value = asDayKey(this.value);
-    return html`
+    // One root in both modes (a plain block: the layout is the same as without it).
+    return html`<div part="base">
       <div part="controls" class="controls">
         <button
           type="button"
@@ -350,7 +352,7 @@ export class BantinDatePicker extends BantinElement {
             <button type="button" part="close" @click=${() => this.close()}>${label(lang, 'close')}</button>
           </div>`,
       )}
-    `;
+    </div>`;
   }
 
   static override styles = [baseStyles, datePickerStyles];

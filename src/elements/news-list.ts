@@ -32,7 +32,8 @@ const AUTO_PAGES = 3;
  * @fires bantin-error - loading failed; detail `{ error }`
  * @fires change - the `date` filter was cleared with the list's own button; detail `{ value: null }`, the date picker's shape (`date: null` too, its old name, until the next release)
  * @slot - shown until the list has data
- * @csspart list - the `<section>`
+ * @csspart base - the `<section>`, in every state
+ * @csspart list - deprecated: the same node as `base`, until the next release
  * @csspart heading - the heading
  * @csspart filter - the "day" filter note with its clear button
  * @csspart clear - the button that removes the `date` filter
@@ -346,7 +347,7 @@ export class BantinNewsList extends BantinElement {
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const heading = staticHtml`<${unsafeStatic(`h${level}`)} class="heading" part="heading" id="heading">${this.headingText()}</${unsafeStatic(`h${level}`)}>`;
     if (s.status === 'error' && !s.feed) {
-      return html`<section part="list" aria-labelledby="heading">
+      return html`<section part="base list" aria-labelledby="heading">
         ${heading}<slot></slot>${renderFeedError(lang, s.error!, () => this.data.retry())}
       </section>`;
     }
@@ -357,7 +358,7 @@ export class BantinNewsList extends BantinElement {
     const day = parseDayKey(this.date) ? this.date : null;
     const dayText = day ? formatDate(this.dayDate(day), 'date', { locale: this.locale, timeZone: this.zone }) : '';
     const waiting = !visible.length && !complete && (s.loadingMore || this.filling);
-    return html`<section part="list" aria-labelledby="heading" aria-busy=${s.loadingMore ? 'true' : 'false'}>
+    return html`<section part="base list" aria-labelledby="heading" aria-busy=${s.loadingMore ? 'true' : 'false'}>
       ${heading} ${renderStaleNote(lang, s.stale)}
       ${day
         ? html`<p class="filter" part="filter">
@@ -428,7 +429,7 @@ export class BantinNewsList extends BantinElement {
 
   private renderSkeleton(heading: unknown) {
     // The whole section takes the height it had with content last time: nothing below it moves.
-    return html`<section part="list" aria-labelledby="heading" aria-busy="true" style="min-height:${this.reserve.reserved() || nothing}">
+    return html`<section part="base list" aria-labelledby="heading" aria-busy="true" style="min-height:${this.reserve.reserved() || nothing}">
       ${heading}
       <slot></slot>
       <div part="skeleton">

@@ -45,7 +45,8 @@ const BOX_EXCERPT = 100;
  * @fires bantin-select - A result was chosen; `detail: { article, query }`. Cancelable: `preventDefault()` stops the navigation.
  * @fires bantin-load - The feed is loaded; detail `{ feed, fromCache }`.
  * @fires bantin-error - The feed failed to load; detail `{ error }`.
- * @csspart base - the search landmark
+ * @csspart base - the root box: the search landmark and, in page mode, the results under it
+ * @csspart search - the search landmark (label and field)
  * @csspart label - the label
  * @csspart field - the input's wrapper
  * @csspart input - the search input
@@ -310,7 +311,7 @@ export class BantinSearch extends BantinElement {
     const waiting = busy && !results;
     const empty = !busy && results && !results.total;
     const show = this.open && this.ready;
-    return html`<div role="search" part="base">
+    return html`<div role="search" part="search">
       ${this.renderField()}
       <div class="popup" part="popup" ?hidden=${!show || (!hits.length && !waiting && !empty && error === nothing)}>
         <ul
@@ -349,12 +350,12 @@ export class BantinSearch extends BantinElement {
       idParam: this.idParam,
       date: this.formatted,
     };
-    return html`<div role="search" part="base">${this.renderField()}</div>
+    return html`<div role="search" part="search">${this.renderField()}</div>
       ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()} ${this.resultsPage.render(view)}`;
   }
 
   protected override render() {
-    return html`<div @focusout=${this.onFocusOut}>${this.pageMode ? this.renderPage() : this.renderBox()}</div>`;
+    return html`<div part="base" @focusout=${this.onFocusOut}>${this.pageMode ? this.renderPage() : this.renderBox()}</div>`;
   }
 }
 

@@ -26,7 +26,8 @@ describe('parts', () => {
   const start = location.href;
   after(() => history.replaceState(null, '', start));
 
-  it('every part rendered in the usual states is documented in the manifest', async () => {
+  /** Every element in its usual states (the date picker in both modes, its dialog open). */
+  async function renderAll() {
     // The results page searches for the URL's ?q=.
     history.replaceState(null, '', `${location.pathname}?q=kiem%20diem`);
     const broken = await mockFeed(uniqueId('parts'), { status: 500, body: 'x' });
@@ -39,6 +40,8 @@ describe('parts', () => {
       <bantin-counter feed=${DEMO} separators></bantin-counter>
       <bantin-date-picker feed=${DEMO} inline value="2017-02-27" min="2017-02-01"></bantin-date-picker>
       <bantin-search feed=${DEMO} mode="page"></bantin-search>
+      <bantin-date-picker feed=${DEMO} value="2017-02-27"></bantin-date-picker>
+      <bantin-search feed=${DEMO}></bantin-search>
     </div>`);
     const els = [...wrap.children];
     const has = (i: number, selector: string) => els[i].shadowRoot?.querySelector(selector);
@@ -49,11 +52,33 @@ describe('parts', () => {
       10_000,
       'every element in its state',
     );
+    await (els[8] as HTMLElementTagNameMap['bantin-date-picker']).show();
+    await until(() => has(8, 'dialog[open] td[part~="day"]'), 10_000, 'the dialog open');
+    return els;
+  }
+
+  it('every part rendered in the usual states is documented in the manifest', async () => {
+    const els = await renderAll();
     const undocumented: string[] = [];
     for (const el of els) {
       const known = documented.get(el.localName)!;
       for (const part of partsIn(el)) if (!known.has(part)) undocumented.push(`<${el.localName}> ${part}`);
     }
     expect([...new Set(undocumented)]).to.deep.equal([]);
+  });
+
+  it('each element has one root part, base, and every other part is inside it', async () => {
+    const els = await renderAll();
+    const wrong: string[] = [];
+    for (const el of els) {
+      const root = el.shadowRoot!;
+      const bases = root.querySelectorAll('[part~="base"]');
+      if (bases.length !== 1) wrong.push(`<${el.localName}> has ${bases.length} base parts`);
+      else if (bases[0].parentNode !== root) wrong.push(`<${el.localName}>'s base is not at the root`);
+      for (const n of root.querySelectorAll('[part]')) {
+        if (bases[0] && !bases[0].contains(n)) wrong.push(`<${el.localName}> ${n.getAttribute('part')} is outside base`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
   });
 });
