@@ -20,6 +20,18 @@ const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map(
 const base = declarations.find((d) => d.name === 'BantinElement');
 const inBase = (key, name) => (base?.[key] ?? []).some((b) => b.name === name);
 // Each element's own API: what every element shares is listed once, at the end.
+// The tag names are the map in src/elements/tags.ts (built into dist/ before the docs): each
+// class's `@tagname`, which the manifest reads, must be one of them, and every one must be there.
+const { TAGS } = await import('../dist/elements/tags.js').catch(() => {
+  console.error('dist/elements/tags.js is missing: run `npm run build` first (`npm run docs` does).');
+  process.exit(1);
+});
+const tagged = declarations.filter((d) => d.tagName).map((d) => d.tagName).sort();
+const mapped = Object.values(TAGS).sort();
+if (tagged.join() !== mapped.join()) {
+  console.error(`The manifest's tag names (${tagged.join(', ')}) are not the map's in src/elements/tags.ts (${mapped.join(', ')}): fix the @tagname lines.`);
+  process.exit(1);
+}
 const elements = declarations
   .filter((d) => d.tagName)
   .sort((a, b) => a.tagName.localeCompare(b.tagName))

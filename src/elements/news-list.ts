@@ -9,6 +9,7 @@ import { newsListLabel as label } from '../format/labels/news-list.js';
 import { parseDayKey, zonedTimeToUtc } from '../shared/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
+import { TAGS } from './tags.js';
 import { BIG_FEED_ITEMS, FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
 import { renderFeedError, renderStaleNote } from './feed-status.js';
@@ -218,7 +219,7 @@ export class BantinNewsList extends BantinElement {
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('bantin-article-change', this.onArticleChange);
-    this.pageArticleId = document.querySelector<BantinArticle>('bantin-article')?.currentId ?? null;
+    this.pageArticleId = document.querySelector<BantinArticle>(TAGS.article)?.currentId ?? null;
   }
 
   override disconnectedCallback() {

@@ -1,7 +1,8 @@
 import { BantinArticle } from '../elements/article.js';
 import { defineElement } from '../elements/define.js';
+import { TAGS } from '../elements/tags.js';
 
-defineElement('bantin-article', BantinArticle);
+defineElement(TAGS.article, BantinArticle);
 
 export { BantinArticle };
 export type { BantinArticleChangeDetail } from '../elements/article.js';

@@ -1,6 +1,7 @@
 import { defineElement } from '../elements/define.js';
+import { TAGS } from '../elements/tags.js';
 import { BantinCounter } from '../elements/counter.js';
 
-defineElement('bantin-counter', BantinCounter);
+defineElement(TAGS.counter, BantinCounter);
 
 export { BantinCounter };

@@ -3,21 +3,18 @@
  * each element on first sight, loading that element's module (and what it
  * needs) from the files beside it, so a page pays only for the elements it uses.
  */
-const ELEMENTS: Record<string, string> = {
-  'bantin-article': 'article',
-  'bantin-news-list': 'news-list',
-  'bantin-counter': 'counter',
-  'bantin-date-picker': 'date-picker',
-  'bantin-search': 'search',
-};
+import { TAGS } from '../elements/tags.js';
 
+/** The tags, and (at the same index) the module of each, `cdn/<name>.js`. */
+const tags: string[] = Object.values(TAGS);
+const names = Object.keys(TAGS);
 /**
  * The box each element takes before its module arrives, as tall as its loading state,
  * so nothing of the page moves when the element is defined (the article's is set below).
  * `flow-root`: the margins of a fallback inside (`<p>…</p>`) stay inside the box, as they
  * will inside the element's own.
  */
-const BOXES = ':not(:defined):is(bantin-article,bantin-news-list,bantin-counter,bantin-date-picker,bantin-search){display:flow-root}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}';
+const BOXES = `:not(:defined):is(${tags}){display:flow-root}bantin-news-list:not(:defined){min-height:15rem}bantin-counter:not(:defined){min-height:3.5rem}bantin-date-picker:not(:defined){min-height:2.5rem}bantin-date-picker[inline]:not(:defined){min-height:26rem}bantin-search:not(:defined){min-height:4.35rem}`;
 /** The key of an element's height last time on this page: the rule of pageHeightKey() in shared/heights.ts. */
 const pageKey = (tag: string, index: number) => `bantin:h:page:${location.pathname}${location.search}|${tag}#${index}|${Math.round(innerWidth / 40)}`;
 
@@ -34,11 +31,10 @@ if (w.bantin) {
 } else {
   // Chunks sit beside this script, wherever the webmaster put it.
   const base = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
-  const tags = Object.keys(ELEMENTS);
   const pending = new Map<string, Promise<unknown>>();
   let defined = 0;
   const load = (tag: string): Promise<unknown> => {
-    const name = ELEMENTS[tag];
+    const name = names[tags.indexOf(tag)];
     if (!name) return Promise.reject(new Error(`bantin: no element <${tag}>`));
     let p = pending.get(tag);
     if (!p) {
@@ -77,7 +73,7 @@ if (w.bantin) {
         }
         // An article never seen here gets a screenful: whatever follows it starts below the
         // fold, where its content arriving moves nothing a reader sees.
-        const box = height > 0 ? `${height}px` : tag === 'bantin-article' ? '100vh' : '';
+        const box = height > 0 ? `${height}px` : tag === TAGS.article ? '100vh' : '';
         if (box) {
           el.style.minHeight = box;
           el[Symbol.for('bantin.loader-reserved')] = true;

@@ -1,6 +1,7 @@
 import { BantinNewsList } from '../elements/news-list.js';
 import { defineElement } from '../elements/define.js';
+import { TAGS } from '../elements/tags.js';
 
-defineElement('bantin-news-list', BantinNewsList);
+defineElement(TAGS['news-list'], BantinNewsList);
 
 export { BantinNewsList };
