@@ -331,7 +331,7 @@ export class BantinArticle extends BantinElement {
 
   private renderState(reserved: boolean) {
     const s = this.data.state;
-    const lang = this.locale.lang;
+    const lang = this.language;
     if (s.status === 'error' && !s.feed) {
       return html`<slot></slot>${renderFeedError(lang, s.error!, () => this.data.retry())}`;
     }
@@ -349,7 +349,7 @@ export class BantinArticle extends BantinElement {
     const lines = Array.from({ length: 9 }, (_, i) => html`<span class="skeleton-line" style="width:${i % 4 === 3 ? 60 : 100}%"></span>`);
     return html`<slot></slot>
       <div class="skeleton" part="skeleton" aria-busy="true" style="min-height:${reserved ? '0' : nothing}">
-        <span class="sr-only" role="status">${label(this.locale.lang, 'loading')}</span>
+        <span class="sr-only" role="status">${label(this.language, 'loading')}</span>
         <span class="skeleton-line s"></span>
         <span class="skeleton-line t"></span>
         ${lines}
@@ -357,7 +357,7 @@ export class BantinArticle extends BantinElement {
   }
 
   private renderNotFound(feed: Feed) {
-    const lang = this.locale.lang;
+    const lang = this.language;
     const home = feed.homePageUrl ?? new URL('/', feed.url).href;
     return html`<slot></slot>
       <div part="not-found" role="status">
@@ -367,7 +367,7 @@ export class BantinArticle extends BantinElement {
   }
 
   private renderArticle(a: Article) {
-    const lang = this.locale.lang;
+    const lang = this.language;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 1));
     const tag = unsafeStatic(`h${level}`);
     const format = toDateFormat(this.dateFormat, 'portal');
@@ -399,7 +399,7 @@ export class BantinArticle extends BantinElement {
   /** `list` leaves out the attachment already shown as the image (an RSS image enclosure is both). */
   private renderAttachments(list: Attachment[]) {
     if (!list.length) return nothing;
-    const lang = this.locale.lang;
+    const lang = this.language;
     return html`<ul class="attachments" part="attachments" aria-label=${label(lang, 'attachments')}>
       ${list.map((att) => {
         const name = att.title ?? fileNameOf(att.url);
@@ -425,7 +425,7 @@ export class BantinArticle extends BantinElement {
    * `_bantin.views`; hidden when there is no count at all.
    */
   protected renderViews(a: Article) {
-    const lang = this.locale.lang;
+    const lang = this.language;
     let count = a.views;
     if (this.counterEndpoint) {
       const v = this.views;

@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Lang } from '../format/lang.js';
 import { resolveTimeZone } from '../shared/time-zone.js';
 import { LocaleController } from './controllers/locale-controller.js';
 
@@ -41,5 +42,10 @@ export class BantinElement extends LitElement {
 
   protected get locale() {
     return this.localeController.locale;
+  }
+
+  /** The reader's language, `vi` or `en`, that labels are in (not `lang`: that is HTMLElement's own). */
+  protected get language(): Lang {
+    return this.localeController.lang;
   }
 }

@@ -165,11 +165,11 @@ export class BantinCounter extends BantinElement {
   }
 
   private spoken(text: string): string {
-    return this.label ? `${this.label}: ${text}` : label(this.locale.lang, 'visitsLabel', { count: text });
+    return this.label ? `${this.label}: ${text}` : label(this.language, 'visitsLabel', { count: text });
   }
 
   override render() {
-    const lang = this.locale.lang;
+    const lang = this.language;
     const shown = this.label ?? label(lang, 'visits');
     const value = this.value;
     if (value === null) {

@@ -140,11 +140,6 @@ export class BantinDatePicker extends BantinElement {
     this.choose(null);
   }
 
-  /** The label language (not `lang`: that is HTMLElement's own). */
-  private get language() {
-    return this.locale.lang;
-  }
-
   private get minKey() {
     return asDayKey(this.min);
   }

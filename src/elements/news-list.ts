@@ -338,13 +338,13 @@ export class BantinNewsList extends BantinElement {
 
   private headingText(): string {
     if (this.heading) return this.heading;
-    const lang = this.locale.lang;
+    const lang = this.language;
     return label(lang, this.direction === 'newer' ? 'newer' : this.direction === 'older' ? 'older' : 'latest');
   }
 
   override render() {
     const s = this.data.state;
-    const lang = this.locale.lang;
+    const lang = this.language;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const heading = staticHtml`<${unsafeStatic(`h${level}`)} class="heading" part="heading" id="heading">${this.headingText()}</${unsafeStatic(`h${level}`)}>`;
     if (s.status === 'error' && !s.feed) {
@@ -401,7 +401,7 @@ export class BantinNewsList extends BantinElement {
   }
 
   private renderItem(a: Article) {
-    const title = a.title || label(this.locale.lang, 'untitled');
+    const title = a.title || label(this.language, 'untitled');
     const format = toDateFormat(this.dateFormat, 'date');
     const date = a.published
       ? html`<time class="date" part="date" datetime=${a.published.toISOString()}
@@ -434,7 +434,7 @@ export class BantinNewsList extends BantinElement {
       ${heading}
       <slot></slot>
       <div part="skeleton">
-        <span class="sr-only" role="status">${label(this.locale.lang, 'loading')}</span>
+        <span class="sr-only" role="status">${label(this.language, 'loading')}</span>
         ${this.renderRows(Math.min(this.step, 10))}
       </div>
     </section>`;

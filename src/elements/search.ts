@@ -246,10 +246,6 @@ export class BantinSearch extends BantinElement {
     if (!click) location.assign(articleHref(hit.article, this.idParam));
   }
 
-  private get uiLang() {
-    return this.locale.lang;
-  }
-
   private get announcement(): string {
     return announcement(this.locale, this.requests.results, this.ready);
   }
@@ -258,7 +254,7 @@ export class BantinSearch extends BantinElement {
   private readonly formatted = (date: Date) => this.dates(date, toDateFormat(this.dateFormat, 'date'), this.locale, this.zone);
 
   private renderField() {
-    const text = this.label?.trim() || label(this.uiLang, 'search');
+    const text = this.label?.trim() || label(this.language, 'search');
     const box = !this.pageMode;
     const expanded = box && this.open;
     const activeId = expanded && this.active >= 0 ? `option-${this.active}` : nothing;
@@ -273,7 +269,7 @@ export class BantinSearch extends BantinElement {
           spellcheck="false"
           enterkeyhint="search"
           .value=${this.query}
-          placeholder=${this.placeholder ?? label(this.uiLang, 'searchPlaceholder')}
+          placeholder=${this.placeholder ?? label(this.language, 'searchPlaceholder')}
           role=${box ? 'combobox' : nothing}
           aria-autocomplete=${box ? 'list' : nothing}
           aria-expanded=${box ? String(expanded) : nothing}
@@ -287,7 +283,7 @@ export class BantinSearch extends BantinElement {
   }
 
   private renderError() {
-    return renderSearchError(this.uiLang, this.data.state, this.requests.failure, () => void this.data.retry());
+    return renderSearchError(this.language, this.data.state, this.requests.failure, () => void this.data.retry());
   }
 
   private renderOption(hit: SearchHit, i: number) {
@@ -318,7 +314,7 @@ export class BantinSearch extends BantinElement {
           id="listbox"
           role="listbox"
           part="listbox"
-          aria-label=${this.label?.trim() || label(this.uiLang, 'search')}
+          aria-label=${this.label?.trim() || label(this.language, 'search')}
           aria-busy=${String(busy)}
           data-query=${results?.query ?? ''}
         >
@@ -330,7 +326,7 @@ export class BantinSearch extends BantinElement {
               )
             : nothing}
         </ul>
-        ${show && waiting && error === nothing ? html`<p class="note" part="loading">${label(this.uiLang, 'searching')}</p>` : nothing}
+        ${show && waiting && error === nothing ? html`<p class="note" part="loading">${label(this.language, 'searching')}</p>` : nothing}
         ${show && empty ? html`<p class="note" part="empty">${this.announcement}</p>` : nothing}
         ${show ? error : nothing}
       </div>
@@ -341,7 +337,7 @@ export class BantinSearch extends BantinElement {
 
   private renderPage() {
     const view = {
-      lang: this.uiLang,
+      lang: this.language,
       results: this.requests.results,
       ready: this.ready,
       busy: this.requests.busy,
@@ -351,7 +347,7 @@ export class BantinSearch extends BantinElement {
       date: this.formatted,
     };
     return html`<div role="search" part="search">${this.renderField()}</div>
-      ${renderStaleNote(this.uiLang, this.data.state.stale)} ${this.renderError()} ${this.resultsPage.render(view)}`;
+      ${renderStaleNote(this.language, this.data.state.stale)} ${this.renderError()} ${this.resultsPage.render(view)}`;
   }
 
   protected override render() {
