@@ -67,8 +67,10 @@ interface Body {
  * @csspart video - a video attachment's player
  * @csspart audio - an audio attachment's player
  * @csspart stale - the "may be out of date" note
- * @cssprop --bantin-title-size - title font size (default 1.6em)
- * @cssprop --bantin-title-color - title color
+ * @cssprop --bantin-article-title-size - title font size (default `1.6em`; was `--bantin-title-size`, still read until the next release)
+ * @cssprop --bantin-article-title-color - title color (was `--bantin-title-color`)
+ * @cssprop --bantin-article-body-align - paragraph alignment, `justify` for the portal look (default `start`; was `--bantin-body-align`)
+ * @cssprop --bantin-article-min-height - the loading placeholder's height on a first visit (default `20rem`)
  * @cssprop --bantin-accent - category and link color
  * @cssprop --bantin-muted-color - date and notes
  */
@@ -94,9 +96,9 @@ export class BantinArticle extends BantinElement {
       }
       .title {
         margin: 0 0 var(--_gap);
-        font-size: var(--bantin-title-size, 1.6em);
+        font-size: var(--bantin-article-title-size, var(--bantin-title-size, 1.6em));
         line-height: 1.25;
-        color: var(--bantin-title-color, inherit);
+        color: var(--bantin-article-title-color, var(--bantin-title-color, inherit));
         overflow-wrap: anywhere;
       }
       .image {
@@ -123,7 +125,7 @@ export class BantinArticle extends BantinElement {
       }
       .body p {
         margin: 0 0 0.9em;
-        text-align: var(--bantin-body-align, start);
+        text-align: var(--bantin-article-body-align, var(--bantin-body-align, start));
       }
       .attachments {
         display: grid;

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Lang } from '../format/lang.js';
 import { resolveTimeZone } from '../shared/time-zone.js';
 import { LocaleController } from './controllers/locale-controller.js';
+import { noteRenamedProperties } from './renamed-properties.js';
 
 /**
  * What every bantin element shares: the feed it reads (`feed`, `max-age`), the
@@ -24,6 +25,8 @@ import { LocaleController } from './controllers/locale-controller.js';
  * @cssprop --bantin-error-color - errors (default `#a4000f`)
  * @cssprop --bantin-focus-ring - keyboard focus outline (default `2px solid #0b5cad`)
  * @cssprop --bantin-skeleton-color - loading placeholders (default `#e8ecf1`)
+ * @cssprop --bantin-accent-contrast - text on the accent colour: the date picker's chosen day (default `#fff`)
+ * @cssprop --bantin-button-background - buttons of the date picker and the search's results page (default `#fff`)
  */
 export class BantinElement extends LitElement {
   /** URL of the feed (JSON Feed, RSS or Atom); else the page's `<meta name="bantin:feed">`. */
@@ -34,6 +37,11 @@ export class BantinElement extends LitElement {
   @property({ attribute: 'time-zone', reflect: true }) timeZone: string | null = null;
 
   protected readonly localeController = new LocaleController(this);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    noteRenamedProperties(this);
+  }
 
   /** The resolved display zone. */
   protected get zone(): string {

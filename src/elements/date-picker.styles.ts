@@ -39,14 +39,14 @@ export const datePickerStyles = css`
     padding: 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--bantin-dialog-background, #fff);
+    background: var(--bantin-date-picker-dialog-background, var(--bantin-dialog-background, #fff));
     color: inherit;
     box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
     width: 22rem;
     max-width: calc(100vw - 1rem);
   }
   dialog::backdrop {
-    background: var(--bantin-backdrop, rgb(0 0 0 / 0.25));
+    background: var(--bantin-date-picker-backdrop, var(--bantin-backdrop, rgb(0 0 0 / 0.25)));
   }
   @media (max-width: 30rem) {
     dialog {
@@ -105,7 +105,7 @@ export const datePickerStyles = css`
     cursor: default;
   }
   td[data-day]:hover {
-    background: var(--bantin-day-hover, #eef3fa);
+    background: var(--bantin-date-picker-day-hover, var(--bantin-day-hover, #eef3fa));
   }
   td:focus-visible {
     outline: var(--_focus);
@@ -130,7 +130,7 @@ export const datePickerStyles = css`
     border-color: currentColor;
   }
   td[aria-disabled='true'] {
-    color: var(--bantin-disabled-color, #8a939f);
+    color: var(--bantin-date-picker-disabled-color, var(--bantin-disabled-color, #8a939f));
     cursor: not-allowed;
   }
   td[aria-disabled='true']:hover {
@@ -145,7 +145,7 @@ export const datePickerStyles = css`
     height: 0.35rem;
     margin-left: -0.175rem;
     border-radius: 50%;
-    background: var(--bantin-news-dot, var(--_accent));
+    background: var(--bantin-date-picker-news-dot, var(--bantin-news-dot, var(--_accent)));
   }
   td[aria-selected='true'][part~='day-news']::after {
     background: currentColor;

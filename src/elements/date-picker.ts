@@ -71,13 +71,11 @@ export interface BantinNavigateDetail {
  * @csspart close - the dialog's close button
  * @csspart error - the feed error box
  * @csspart retry - the error box's retry button
- * @cssprop --bantin-news-dot - the dot on days with news
- * @cssprop --bantin-accent-contrast - text on the selected day
- * @cssprop --bantin-day-hover - a day under the pointer
- * @cssprop --bantin-disabled-color - days that cannot be chosen
- * @cssprop --bantin-button-background - buttons
- * @cssprop --bantin-dialog-background - the dialog
- * @cssprop --bantin-backdrop - behind the dialog
+ * @cssprop --bantin-date-picker-news-dot - the dot on days with news (default: the accent; was `--bantin-news-dot`, still read until the next release)
+ * @cssprop --bantin-date-picker-day-hover - a day under the pointer (default `#eef3fa`; was `--bantin-day-hover`)
+ * @cssprop --bantin-date-picker-disabled-color - days that cannot be chosen (default `#8a939f`; was `--bantin-disabled-color`)
+ * @cssprop --bantin-date-picker-dialog-background - the dialog (default `#fff`; was `--bantin-dialog-background`)
+ * @cssprop --bantin-date-picker-backdrop - behind the dialog (default `rgb(0 0 0 / 0.25)`; was `--bantin-backdrop`)
  */
 export class BantinDatePicker extends BantinElement {
   /** The chosen day, `YYYY-MM-DD`. */

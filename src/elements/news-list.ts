@@ -50,8 +50,8 @@ const AUTO_PAGES = 3;
  * @csspart error - the error box
  * @csspart retry - the error box's retry button
  * @csspart stale - the "may be out of date" note
- * @cssprop --bantin-heading-color - heading text color
- * @cssprop --bantin-heading-background - heading band background
+ * @cssprop --bantin-news-list-heading-color - heading text color (was `--bantin-heading-color`, still read until the next release)
+ * @cssprop --bantin-news-list-heading-background - heading band background (was `--bantin-heading-background`)
  * @cssprop --bantin-accent - links and the bullet
  * @cssprop --bantin-muted-color - dates
  */
@@ -65,8 +65,8 @@ export class BantinNewsList extends BantinElement {
         font-size: 1em;
         font-weight: bold;
         letter-spacing: 0.02em;
-        color: var(--bantin-heading-color, inherit);
-        background: var(--bantin-heading-background, transparent);
+        color: var(--bantin-news-list-heading-color, var(--bantin-heading-color, inherit));
+        background: var(--bantin-news-list-heading-background, var(--bantin-heading-background, transparent));
         border-bottom: 2px solid var(--_accent);
       }
       ul {

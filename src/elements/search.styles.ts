@@ -3,9 +3,9 @@ import { css } from 'lit';
 /** `<bantin-search>`'s own styles, on top of `baseStyles`: the box and its popup, then the results page. */
 export const searchStyles = css`
   :host {
-    --_mark-bg: var(--bantin-mark-background, #ffe58a);
-    --_mark-color: var(--bantin-mark-color, inherit);
-    --_active-bg: var(--bantin-active-background, #e6effa);
+    --_mark-bg: var(--bantin-search-mark-background, var(--bantin-mark-background, #ffe58a));
+    --_mark-color: var(--bantin-search-mark-color, var(--bantin-mark-color, inherit));
+    --_active-bg: var(--bantin-search-active-background, var(--bantin-active-background, #e6effa));
     position: relative;
   }
   .label {
@@ -26,7 +26,7 @@ export const searchStyles = css`
     padding: 0.4rem 0.6rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--bantin-input-background, #fff);
+    background: var(--bantin-search-input-background, var(--bantin-input-background, #fff));
   }
   input:focus-visible {
     outline: var(--_focus);
@@ -36,14 +36,14 @@ export const searchStyles = css`
     position: absolute;
     left: 0;
     right: 0;
-    z-index: var(--bantin-popup-z-index, 20);
+    z-index: var(--bantin-search-popup-z-index, var(--bantin-popup-z-index, 20));
     margin-top: 0.25rem;
     /* Not a scroll box: options are not focusable (aria-activedescendant),
        so the page scrolls instead, and arrow keys bring the active one into view. */
-    background: var(--bantin-popup-background, #fff);
+    background: var(--bantin-search-popup-background, var(--bantin-popup-background, #fff));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: var(--bantin-popup-shadow, 0 6px 18px rgb(0 0 0 / 0.15));
+    box-shadow: var(--bantin-search-popup-shadow, var(--bantin-popup-shadow, 0 6px 18px rgb(0 0 0 / 0.15)));
     /* Results change on every key: keep their layout from touching the page's. */
     contain: content;
   }

@@ -71,14 +71,13 @@ const BOX_EXCERPT = 100;
  * @csspart prev - previous page (page mode)
  * @csspart next - next page (page mode)
  * @csspart page - the page number (page mode)
- * @cssprop --bantin-mark-background - highlight behind matched words (default `#ffe58a`)
- * @cssprop --bantin-mark-color - text color of matched words
- * @cssprop --bantin-active-background - the active option (default `#e6effa`)
- * @cssprop --bantin-input-background - the input (default `#fff`)
- * @cssprop --bantin-popup-background - the results under the box (default `#fff`)
- * @cssprop --bantin-popup-shadow - their shadow
- * @cssprop --bantin-popup-z-index - their stacking order (default `20`)
- * @cssprop --bantin-button-background - page buttons (default `#fff`)
+ * @cssprop --bantin-search-mark-background - highlight behind matched words (default `#ffe58a`; was `--bantin-mark-background`, still read until the next release)
+ * @cssprop --bantin-search-mark-color - text color of matched words (was `--bantin-mark-color`)
+ * @cssprop --bantin-search-active-background - the active option (default `#e6effa`; was `--bantin-active-background`)
+ * @cssprop --bantin-search-input-background - the input (default `#fff`; was `--bantin-input-background`)
+ * @cssprop --bantin-search-popup-background - the results under the box (default `#fff`; was `--bantin-popup-background`)
+ * @cssprop --bantin-search-popup-shadow - their shadow (was `--bantin-popup-shadow`)
+ * @cssprop --bantin-search-popup-z-index - their stacking order (default `20`; was `--bantin-popup-z-index`)
  */
 export class BantinSearch extends BantinElement {
   static override styles = [baseStyles, searchStyles];
