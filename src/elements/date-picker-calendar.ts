@@ -19,6 +19,14 @@ import { datePickerLabel as label } from '../format/labels/date-picker.js';
 import type { Lang } from '../format/lang.js';
 import { renderFeedError } from './feed-status.js';
 
+/** The calendar icon on the date picker's button. */
+export const calendarIcon = html`<svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" part="icon">
+  <path
+    fill="currentColor"
+    d="M4 0h1.5v2h5V0H12v2h2a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1h2zM2.5 6v8.5h11V6zm2 2h2v2h-2zm3 0h2v2h-2z"
+  />
+</svg>`;
+
 /** What the typed-date form says under its input: a refusal, or nothing. */
 export type CalendarMessage = { text: string; error: boolean } | null;
 

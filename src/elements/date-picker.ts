@@ -18,18 +18,13 @@ import { BantinElement } from './base.js';
 import { DateLinkController } from './controllers/date-link-controller.js';
 import { DialogController } from './controllers/dialog-controller.js';
 import { NewsDaysController } from './controllers/news-days-controller.js';
-import { openingDay, renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
+import { calendarIcon, openingDay, renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { navigateUrl, pageParam } from './links.js';
-import { emit, emitChange, type BantinDateChangeDetail } from './events.js';
+import { emit, emitChange, type BantinDateChangeDetail, type BantinNavigateDetail } from './events.js';
 
-export type { BantinDateChangeDetail } from './events.js';
-
-export interface BantinNavigateDetail {
-  url: string;
-  value: DayKey;
-}
+export type { BantinDateChangeDetail, BantinNavigateDetail } from './events.js';
 
 /**
  * `<bantin-date-picker>`: "Xem theo ngày". A button that opens a calendar in a
@@ -324,12 +319,7 @@ export class BantinDatePicker extends BantinElement {
           aria-label=${value ? label(lang, 'browseByDateChosen', { date: this.shortDay(value) }) : nothing}
           @click=${() => void this.show()}
         >
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" part="icon">
-            <path
-              fill="currentColor"
-              d="M4 0h1.5v2h5V0H12v2h2a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1h2zM2.5 6v8.5h11V6zm2 2h2v2h-2zm3 0h2v2h-2z"
-            />
-          </svg>
+          ${calendarIcon}
           <span>${label(lang, 'browseByDate')}</span>
         </button>
         ${value

@@ -1,6 +1,7 @@
 import type { CounterError } from '../counter/errors.js';
 import type { FeedError } from '../feed/errors.js';
 import type { Feed } from '../feed/types.js';
+import type { DayKey } from '../format/calendar.js';
 
 /** `bantin-load`: an element is showing its feed's data. */
 export interface BantinLoadDetail {
@@ -12,6 +13,13 @@ export interface BantinLoadDetail {
 /** `change` of a date picker, and of a news list whose day filter was cleared: the chosen day, `YYYY-MM-DD`, or null. */
 export interface BantinDateChangeDetail {
   value: string | null;
+}
+
+/** `bantin-navigate` of a date picker, just before it goes to its `navigate` URL for the chosen day. */
+export interface BantinNavigateDetail {
+  url: string;
+  /** The chosen day, `YYYY-MM-DD`. */
+  value: DayKey;
 }
 
 /** `bantin-error`: loading the feed, or reaching the counter service, failed. */
