@@ -40,7 +40,7 @@ export class BantinElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    noteRenamedProperties(this);
+    noteRenamedProperties(this, (this.constructor as typeof BantinElement).elementStyles);
   }
 
   /** The resolved display zone. */

@@ -1,18 +1,20 @@
+import type { CSSResultOrNative } from 'lit';
 import { whenIdle } from '../shared/threads.js';
-import { TAGS } from './tags.js';
 
 /**
  * Custom properties renamed by the one rule (shared ones `--bantin-*`, an element's own
- * `--bantin-<element>-*`): `--bantin-<old>` is now `--bantin-<element>-<old>`. The styles
- * read the new name, then the old one (`var(--new, var(--old, default))`), until the next
- * release, which drops this list and the fallbacks.
+ * `--bantin-<element>-*`) are read new name first, then the old one, until the next
+ * release: `var(--bantin-date-picker-day-hover, var(--bantin-day-hover, #eef3fa))`. Those
+ * fallbacks in an element's styles are the list of its renames (no second list to keep
+ * in step); the next release drops them, and with them the notes.
  */
-export const RENAMED: Record<string, string[]> = {
-  [TAGS.article]: ['title-size', 'title-color', 'body-align'],
-  [TAGS['news-list']]: ['heading-color', 'heading-background'],
-  [TAGS['date-picker']]: ['news-dot', 'day-hover', 'disabled-color', 'dialog-background', 'backdrop'],
-  [TAGS.search]: ['mark-background', 'mark-color', 'active-background', 'input-background', 'popup-background', 'popup-shadow', 'popup-z-index'],
-};
+const RENAME = /var\((--bantin-[\w-]+), ?var\((--bantin-[\w-]+)/g;
+
+/** The renames in a set of styles: [new name, old name] pairs. */
+export function renamesIn(styles: CSSResultOrNative[]): [string, string][] {
+  const css = styles.map((s) => ('cssText' in s ? s.cssText : '')).join('');
+  return [...css.matchAll(RENAME)].map((m) => [m[1], m[2]]);
+}
 
 const checked = new Set<string>();
 
@@ -20,18 +22,15 @@ const checked = new Set<string>();
  * Once per element type, at the first one's connection, when the page is idle (reading
  * computed style forces a style pass): a console note for each old name the page sets.
  */
-export function noteRenamedProperties(el: HTMLElement): void {
+export function noteRenamedProperties(el: HTMLElement, styles: CSSResultOrNative[]): void {
   const tag = el.localName;
-  const old = RENAMED[tag];
-  if (!old || checked.has(tag)) return;
+  if (checked.has(tag)) return;
   checked.add(tag);
   whenIdle(
     () => {
       const style = getComputedStyle(el);
-      for (const name of old) {
-        if (style.getPropertyValue(`--bantin-${name}`)) {
-          console.warn(`bantin: --bantin-${name} is now --bantin-${tag.slice(7)}-${name} on <${tag}>; the old name works until the next release.`);
-        }
+      for (const [now, old] of renamesIn(styles)) {
+        if (style.getPropertyValue(old)) console.warn(`bantin: ${old} is now ${now} on <${tag}>; the old name works until the next release.`);
       }
     },
     2000,
