@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { findArticle, latestArticle } from '../feed/select.js';
 import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { articleLabel as label } from '../format/labels/article.js';
 import { formatBytes, formatNumber } from '../format/number.js';
-import { parseOrigins, sanitizeArticleHtml, textParagraphs } from './sanitize.js';
+import { textParagraphs } from './sanitize.js';
 import { articleCounterKey } from '../counter/keys.js';
+import { ArticleBody } from './article-body.js';
 import { BantinElement } from './base.js';
 import { CounterController } from './controllers/counter-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
@@ -30,15 +31,6 @@ export interface BantinArticleChangeDetail {
  * pages never end (each `next_url` new) cannot keep the skeleton up for good.
  */
 export const MAX_SEEK_PAGES = 30;
-
-/** Top-level blocks of a body laid out at once: the first batch shows at once, the rest one per frame. */
-const BODY_BATCH = 60;
-
-/** Where an article body stands: sanitized and ready, or not yet. */
-interface Body {
-  key: string;
-  node: Node | null;
-}
 
 /**
  * One article of a feed: category, date, title, image, body, attachments and
@@ -109,7 +101,7 @@ export class BantinArticle extends BantinElement {
     const url = this.data.store?.url;
     return url ? `${url}|${this.requestedId() ?? '*'}` : null;
   });
-  @state() private body: Body | null = null;
+  private readonly body = new ArticleBody(this);
   /** Looking for the requested article on later pages: for which id, how many pages, whether it is still going. */
   private seek = { id: null as string | null, pages: 0, running: false, failed: false };
   private lastId: string | null | undefined = undefined;
@@ -168,8 +160,7 @@ export class BantinArticle extends BantinElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     const article = this.article;
-    const key = article ? `${article.id}\u0000${this.iframeOrigins ?? ''}\u0000${article.contentHtml ?? ''}` : null;
-    if (article?.contentHtml != null && this.body?.key !== key) this.prepareBody(article, key!);
+    this.body.sync(article, this.iframeOrigins, article?.url ?? this.data.state.feed?.url ?? document.baseURI);
   }
 
   protected override updated(changed: PropertyValues) {
@@ -178,7 +169,7 @@ export class BantinArticle extends BantinElement {
     // An older article may sit on a later page: follow next_url until it turns up.
     if (this.searching && !this.seek.running) void this.seekArticle();
     if (article && this.updateTitle && article.title) document.title = article.title;
-    const complete = article && (article.contentHtml == null || this.body?.node);
+    const complete = article && (article.contentHtml == null || this.body.node);
     this.reserve.track(complete ? this.renderRoot.querySelector('.frame') : null);
     const id = this.currentId;
     if (id !== this.lastId) {
@@ -187,52 +178,10 @@ export class BantinArticle extends BantinElement {
     }
   }
 
-  private prepareBody(article: Article, key: string) {
-    this.body = { key, node: null };
-    const base = article.url ?? this.data.state.feed?.url ?? document.baseURI;
-    let rest: ChildNode[] = [];
-    sanitizeArticleHtml(article.contentHtml!, base, { iframeOrigins: parseOrigins(this.iframeOrigins) })
-      .then((fragment) => {
-        const div = document.createElement('div');
-        const nodes = [...fragment.childNodes];
-        div.append(...nodes.slice(0, BODY_BATCH));
-        rest = nodes.slice(BODY_BATCH);
-        return div;
-      })
-      .catch(() => {
-        // The sanitizer could not load (offline, blocked chunk): show the text, never raw HTML.
-        const text = new DOMParser().parseFromString(article.contentHtml!, 'text/html').body.textContent ?? '';
-        const div = document.createElement('div');
-        for (const lines of textParagraphs(text)) {
-          const p = document.createElement('p');
-          p.textContent = lines.join(' ');
-          div.append(p);
-        }
-        return div;
-      })
-      .then((node) => {
-        if (this.body?.key !== key) return;
-        this.body = { key, node };
-        void this.appendRest(key, node, rest);
-      });
-  }
-
-  /**
-   * A long article's later blocks join the body a batch per frame: laying out
-   * 1,000 paragraphs at once is seconds on a cheap phone, a batch a few ms.
-   */
-  private async appendRest(key: string, node: Element, rest: ChildNode[]) {
-    for (let i = 0; i < rest.length; i += BODY_BATCH) {
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      if (this.body?.key !== key) return;
-      node.append(...rest.slice(i, i + BODY_BATCH));
-    }
-  }
-
   override render() {
     const s = this.data.state;
     const article = s.feed ? this.article : null;
-    const bodyPending = article?.contentHtml != null && !this.body?.node;
+    const bodyPending = article?.contentHtml != null && !this.body.node;
     const loading = (!s.feed && s.status !== 'error') || this.searching || bodyPending;
     // While loading (the sanitizer too), as tall as this article was last time: the page does not jump.
     const reserved = loading ? this.reserve.reserved() : '';
@@ -299,7 +248,7 @@ export class BantinArticle extends BantinElement {
 
   private renderBody(a: Article) {
     if (a.contentHtml != null) {
-      return this.body?.node ?? html`<span class="skeleton-line"></span><span class="skeleton-line"></span>`;
+      return this.body.node ?? html`<span class="skeleton-line"></span><span class="skeleton-line"></span>`;
     }
     return textParagraphs(a.contentText ?? '').map(
       (lines) => html`<p>${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</p>`,
