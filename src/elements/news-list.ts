@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { matchesFilter, neighbours, newestFirst, type Direction } from '../feed/select.js';
+import { listArticles, type Direction } from '../feed/select.js';
 import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
 import { errorLabel } from '../format/labels.js';
@@ -131,30 +131,8 @@ export class BantinNewsList extends BantinElement {
 
   /** Sorting and filtering, once per change of what they depend on (render and fill both ask). */
   private readonly select = memoizeLast(
-    (feed: Feed | null, hasMore: boolean, category: string | null, day: string | null, direction: Direction | null, ref: string | null, zone: string) => {
-      const all = feed?.items ?? [];
-      const filter = { category, day, timeZone: zone };
-      let items: readonly Article[] | null;
-      if (direction) {
-        items = ref ? neighbours(all, ref, direction) : null;
-        // Not loaded yet (an older article on a later page): nothing to show until it is.
-        if (!items) return { items: [], complete: !hasMore };
-      } else {
-        items = newestFirst(all);
-      }
-      // No filter: no pass over (and copy of) every item.
-      if (category || day) items = items.filter((a) => matchesFilter(a, filter));
-      // "Newer" items all sit on pages already loaded: later pages only hold older ones.
-      let complete = !hasMore || direction === 'newer';
-      if (!complete && day) {
-        // Pages go back in time: once the oldest loaded item is before the day, the day is complete.
-        const d = parseDayKey(day)!;
-        const start = zonedTimeToUtc(d.year, d.month, d.day, 0, 0, 0, 0, zone).getTime();
-        const oldest = all.reduce((min, a) => (a.published ? Math.min(min, a.published.getTime()) : min), Infinity);
-        complete = oldest < start;
-      }
-      return { items, complete };
-    },
+    (feed: Feed | null, hasMore: boolean, category: string | null, day: string | null, direction: Direction | null, ref: string | null, timeZone: string) =>
+      listArticles(feed?.items ?? [], hasMore, { category, day, timeZone, direction, ref }),
   );
 
   protected override willUpdate(changed: PropertyValues) {

@@ -1,4 +1,4 @@
-import { dayKey } from '../shared/time-zone.js';
+import { dayKey, parseDayKey, zonedTimeToUtc } from '../shared/time-zone.js';
 import type { Article } from './types.js';
 
 /**
@@ -72,6 +72,44 @@ export function matchesFilter(a: Article, f: ListFilter): boolean {
   if (f.category && (!a.category || norm(a.category) !== norm(f.category))) return false;
   if (f.day && (!a.published || dayKey(a.published, f.timeZone) !== f.day)) return false;
   return true;
+}
+
+export interface ListQuery extends ListFilter {
+  /** Only the articles `newer` or `older` than `ref`, nearest first; none: the latest first. */
+  direction?: Direction | null;
+  ref?: string | null;
+}
+
+/**
+ * A news list's items in display order, and whether they are complete (no
+ * later page can add one) while the feed `hasMore` pages. "Newer" items all sit
+ * on pages already loaded; a day is complete once the loaded items reach back
+ * before it; a list relative to an article not loaded yet is empty until it is.
+ */
+export function listArticles(
+  all: readonly Article[],
+  hasMore: boolean,
+  { category, day, timeZone, direction, ref }: ListQuery,
+): { items: readonly Article[]; complete: boolean } {
+  let items: readonly Article[] | null;
+  if (direction) {
+    items = ref ? neighbours(all, ref, direction) : null;
+    // Not loaded yet (an older article on a later page): nothing to show until it is.
+    if (!items) return { items: [], complete: !hasMore };
+  } else {
+    items = newestFirst(all);
+  }
+  // No filter: no pass over (and copy of) every item.
+  if (category || day) items = items.filter((a) => matchesFilter(a, { category, day, timeZone }));
+  let complete = !hasMore || direction === 'newer';
+  const d = complete ? null : parseDayKey(day);
+  if (d) {
+    // Pages go back in time: once the oldest loaded item is before the day, the day is complete.
+    const start = zonedTimeToUtc(d.year, d.month, d.day, 0, 0, 0, 0, timeZone).getTime();
+    const oldest = all.reduce((min, a) => (a.published ? Math.min(min, a.published.getTime()) : min), Infinity);
+    complete = oldest < start;
+  }
+  return { items, complete };
 }
 
 /** Days (`YYYY-MM-DD` in the zone) that have at least one article, with counts. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/feed/parse.js';
-import { neighbours, newestFirst, matchesFilter, newsDays, latestArticle } from '../../src/feed/select.js';
+import { neighbours, newestFirst, matchesFilter, newsDays, latestArticle, listArticles } from '../../src/feed/select.js';
 
 const { feed } = parseFeed(
   {
@@ -46,5 +46,34 @@ describe('select', () => {
       ['2017-02-28', 1],
       ['2017-02-26', 1],
     ]);
+  });
+  describe('listArticles (a news list)', () => {
+    const tz = 'Asia/Ho_Chi_Minh';
+    const list = (hasMore: boolean, q: Parameters<typeof listArticles>[2]) => {
+      const { items, complete } = listArticles(feed.items, hasMore, q);
+      return { ids: ids(items), complete };
+    };
+    it('the latest: every item newest first, the shared sorted list itself (no copy); complete when no page is left', () => {
+      expect(listArticles(feed.items, true, { timeZone: tz }).items).to.equal(newestFirst(feed.items));
+      expect(list(true, { timeZone: tz })).to.deep.equal({ ids: ['a', 'b', 'c', 'd', 'undated'], complete: false });
+      expect(list(false, { timeZone: tz }).complete).to.equal(true);
+    });
+    it('newer than an article is complete with pages left (they hold older news); older is not', () => {
+      expect(list(true, { timeZone: tz, direction: 'newer', ref: 'c' })).to.deep.equal({ ids: ['b', 'a'], complete: true });
+      expect(list(true, { timeZone: tz, direction: 'older', ref: 'b' })).to.deep.equal({ ids: ['c', 'd'], complete: false });
+      expect(list(true, { timeZone: tz, direction: 'older', ref: 'a', category: 'kinh tế' })).to.deep.equal({ ids: ['b'], complete: false });
+    });
+    it('relative to an article not loaded (or none): empty, complete only when no page is left', () => {
+      expect(list(true, { timeZone: tz, direction: 'older', ref: 'on-page-9' })).to.deep.equal({ ids: [], complete: false });
+      expect(list(false, { timeZone: tz, direction: 'newer', ref: 'on-page-9' })).to.deep.equal({ ids: [], complete: true });
+      expect(list(true, { timeZone: tz, direction: 'older', ref: null })).to.deep.equal({ ids: [], complete: false });
+    });
+    it('a day is complete once the loaded items reach back before it, in the zone', () => {
+      // The oldest item (d) is 26 Feb 23:59 in Hồ Chí Minh City: the 27th is complete, the 26th may go on.
+      expect(list(true, { timeZone: tz, day: '2017-02-27' })).to.deep.equal({ ids: ['b', 'c'], complete: true });
+      expect(list(true, { timeZone: tz, day: '2017-02-26' })).to.deep.equal({ ids: ['d'], complete: false });
+      // In UTC, d is the 26th at 16:59: the 26th is not complete either, the 27th is.
+      expect(list(true, { timeZone: 'UTC', day: '2017-02-27' })).to.deep.equal({ ids: ['a', 'b', 'c'], complete: true });
+    });
   });
 });
