@@ -9,8 +9,8 @@ const BODY_BATCH = 60;
  * `<bantin-article>`'s HTML body: sanitized off the render (the sanitizer is
  * loaded on demand), the text alone if it cannot load, and a long body laid
  * out a batch per frame. Work for an article no longer shown is dropped. The
- * element asks for it in willUpdate, before its controllers run, so the body
- * is the one of the article that update started with.
+ * element asks for it in update, after its controllers' hostUpdate, so the
+ * body is the one of the article that update renders.
  */
 export class ArticleBody {
   /** What the body is for (article, allowed iframe origins, HTML). */
@@ -22,7 +22,7 @@ export class ArticleBody {
 
   /**
    * Prepares `article`'s `content_html` unless it is prepared already; links in
-   * it resolve against `base`. Called before each render (willUpdate), which
+   * it resolve against `base`. Called before each render (update), which
    * shows a placeholder until the body is ready.
    */
   sync(article: Article | null, iframeOrigins: string | null, base: string) {

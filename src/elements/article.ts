@@ -157,10 +157,15 @@ export class BantinArticle extends BantinElement {
     this.requestUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues) {
-    super.willUpdate(changed);
+  /**
+   * The body is asked for here, after the controllers' hostUpdate and not in
+   * willUpdate: a changed `feed` reconnects there, and a feed already in memory
+   * swaps in during this same update, with no update after it to catch up.
+   */
+  protected override update(changed: PropertyValues) {
     const article = this.article;
     this.body.sync(article, this.iframeOrigins, article?.url ?? this.data.state.feed?.url ?? document.baseURI);
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues) {

@@ -302,6 +302,34 @@ describe('<bantin-article>', () => {
     expect(part(el, 'title')!.textContent).to.equal('Quận 5 tổng kết đợt cao điểm ra quân lập lại trật tự lòng lề đường');
   });
 
+  it('switched to another feed already loaded on the page, shows that feed\'s title and body, not the old body', async () => {
+    const a = await mockFeed(uniqueId('a'), { body: feedJson([item('a1', { title: 'Tin A', content_html: '<p>Nội dung bản tin A</p>' })]) });
+    const b = await mockFeed(uniqueId('b'), {
+      body: feedJson([item('b1', { title: 'Tin B', content_html: '<p>Nội dung bản tin B</p>' }), item('b2', { date_published: '2017-02-26T08:00:00+07:00' })]),
+    });
+    const wrap = await fixture(html`<div>
+      <bantin-article feed=${a}></bantin-article>
+      <bantin-article feed=${b}></bantin-article>
+    </div>`);
+    const [el, other] = [...wrap.querySelectorAll('bantin-article')];
+    await Promise.all([shown(el), shown(other)]);
+    expect(partText(el, 'body')).to.equal('Nội dung bản tin A');
+    el.feed = b;
+    await el.updateComplete;
+    // The feed is in memory: the new title is there after this one update, and never over the old body.
+    expect(partText(el, 'title')).to.equal('Tin B');
+    expect(partText(el, 'body')).to.not.equal('Nội dung bản tin A');
+    await shown(el);
+    expect(partText(el, 'body')).to.equal('Nội dung bản tin B');
+    // The same for another article of that feed.
+    el.articleId = 'b2';
+    await el.updateComplete;
+    expect(partText(el, 'title')).to.equal('Tin b2');
+    expect(partText(el, 'body')).to.not.equal('Nội dung bản tin B');
+    await shown(el);
+    expect(partText(el, 'body')).to.equal('Nội dung b2');
+  });
+
   describe('with counter-endpoint', () => {
     const viewsText = (el: Element) => partText(el, 'views');
 

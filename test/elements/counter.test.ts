@@ -160,6 +160,20 @@ describe('<bantin-counter>', () => {
     onlyEndpoint.remove();
   });
 
+  it('switched to another feed already loaded on the page, shows that feed\'s count', async () => {
+    const a = await mockFeed(uniqueId('a'), { body: feedJson([item(1)], { _bantin: { visits: 770 } }) });
+    const b = await mockFeed(uniqueId('b'), { body: feedJson([item(1)], { _bantin: { visits: 19467540 } }) });
+    const first = mount({ feed: a });
+    const second = mount({ feed: b });
+    await until(() => shows(first.el, '770')() && shows(second.el, '19467540')(), 10_000, 'both counts');
+    first.el.feed = b;
+    await first.el.updateComplete;
+    expect(shows(first.el, '19467540')()).to.equal(true);
+    expect(spoken(first.el)).to.equal('Số lượt truy cập: 19.467.540');
+    first.remove();
+    second.remove();
+  });
+
   it('counts a visit once per browser session: two counters at once, a later one, and a second page', async () => {
     const endpoint = await directEndpoint();
     const key = uniqueId('visits');

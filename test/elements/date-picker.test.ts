@@ -447,6 +447,21 @@ describe('<bantin-date-picker>: days with news', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('switched to another feed already loaded on the page, marks that feed\'s days', async () => {
+    const a = await mockFeed(uniqueId('a'), { body: feedJson([item(1, { date_published: '2017-02-10T08:00:00+07:00' })]) });
+    const b = await mockFeed(uniqueId('b'), { body: feedJson([item(1, { date_published: '2017-02-20T08:00:00+07:00' })]) });
+    const wrap = await fixture(html`<div>
+      <bantin-date-picker feed=${a} value="2017-02-01" inline></bantin-date-picker>
+      <bantin-date-picker feed=${b} value="2017-02-01" inline></bantin-date-picker>
+    </div>`);
+    const [el, other] = [...wrap.querySelectorAll('bantin-date-picker')];
+    await until(() => newsDays(el).length && newsDays(other).length, 10_000, 'news days');
+    expect(newsDays(el)).to.deep.equal(['2017-02-10']);
+    el.feed = b;
+    await el.updateComplete;
+    expect(newsDays(el)).to.deep.equal(['2017-02-20']);
+  });
+
   it('counts days in the display time zone', async () => {
     // 23:30 UTC on 26 February is 06:30 on the 27th in Vietnam.
     const url = await mockFeed(uniqueId(), {

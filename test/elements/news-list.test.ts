@@ -47,6 +47,21 @@ describe('<bantin-news-list>', () => {
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2017-02-27T01:20:00.000Z');
   });
 
+  it('switched to another feed already loaded on the page, lists that feed\'s news', async () => {
+    const a = await mockFeed(uniqueId('a'), { body: feedJson([item('a1'), item('a2')]) });
+    const b = await mockFeed(uniqueId('b'), { body: feedJson([item('b1'), item('b2')]) });
+    const wrap = await fixture(html`<div>
+      <bantin-news-list feed=${a}></bantin-news-list>
+      <bantin-news-list feed=${b}></bantin-news-list>
+    </div>`);
+    const [el, other] = [...wrap.querySelectorAll('bantin-news-list')];
+    await Promise.all([ready(el), ready(other)]);
+    expect(titles(el)).to.deep.equal(['Tin a1', 'Tin a2']);
+    el.feed = b;
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Tin b1', 'Tin b2']);
+  });
+
   it('breaks ties in publication time by feed order', async () => {
     const same = '2017-03-01T08:00:00+07:00';
     const url = await mockFeed(uniqueId(), {
