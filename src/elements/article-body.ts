@@ -13,7 +13,7 @@ const BODY_BATCH = 60;
  * body is the one of the article that update renders.
  */
 export class ArticleBody {
-  /** What the body is for (article, allowed iframe origins, HTML). */
+  /** What the body is for (article, the address its links resolve against, allowed iframe origins, HTML). */
   private key: string | null = null;
   /** The sanitized body of that, or null while it is being prepared. Read only. */
   node: Element | null = null;
@@ -27,7 +27,7 @@ export class ArticleBody {
    */
   sync(article: Article | null, iframeOrigins: string | null, base: string) {
     const html = article?.contentHtml;
-    const key = `${article?.id}\u0000${iframeOrigins ?? ''}\u0000${html}`;
+    const key = `${article?.id}\u0000${base}\u0000${iframeOrigins ?? ''}\u0000${html}`;
     if (html == null || this.key === key) return;
     this.key = key;
     this.node = null;

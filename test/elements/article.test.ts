@@ -330,6 +330,17 @@ describe('<bantin-article>', () => {
     expect(partText(el, 'body')).to.equal('Nội dung b2');
   });
 
+  it('switched to a feed with the same article and body at another address, resolves the body\'s links against the new address', async () => {
+    const body = '<p><a href="anh/1.html">Ảnh</a></p>';
+    const a = await mockFeed(uniqueId('a'), { body: feedJson([item('same', { url: 'https://a.example/tin/1.html', content_html: body })]) });
+    const b = await mockFeed(uniqueId('b'), { body: feedJson([item('same', { url: 'https://b.example/tin/1.html', content_html: body })]) });
+    const el = await fixture<BantinArticle>(html`<bantin-article feed=${a} article-id="same"></bantin-article>`);
+    const link = () => el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="body"] a')?.href;
+    await until(() => link() === 'https://a.example/tin/anh/1.html', 5000, 'the link on a.example');
+    el.feed = b;
+    await until(() => link() === 'https://b.example/tin/anh/1.html', 5000, 'the link on b.example');
+  });
+
   describe('with counter-endpoint', () => {
     const viewsText = (el: Element) => partText(el, 'views');
 
