@@ -15,7 +15,8 @@
 //
 // Env: BENCH_ARCHIVE_SESSIONS (3), BENCH_ARCHIVE_TIMED (3 queries typed a session),
 // BENCH_ARCHIVE_ONLY=2653|10000 (one archive), BENCH_ARCHIVE_QUICK=1 (1 session, 2 typed
-// queries, no relevance pass), BENCH_ARCHIVE_RELEVANCE=0 (no relevance pass).
+// queries, no relevance pass), BENCH_ARCHIVE_RELEVANCE=0 (no relevance pass),
+// BENCH_ARCHIVE_PAGE1=1 (also today's bantin, searching only the feed page it loaded).
 // Needs dist/ (npm run build).
 import puppeteer from 'puppeteer-core';
 import { spawn } from 'node:child_process';
@@ -28,7 +29,7 @@ import { loadavg } from 'node:os';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/lib/chromium.mjs';
 import { loadArchives, tsModule, writeArchive } from './lib/archive-data.mjs';
 import { queriesFor, timedQueries } from './lib/archive-queries.mjs';
-import { startSite } from './lib/archive-site.mjs';
+import { compresses, startSite } from './lib/archive-site.mjs';
 import { runSide } from './lib/archive-browser.mjs';
 import { bantinSide, pagefindSide } from './lib/archive-sides.mjs';
 
@@ -43,6 +44,7 @@ const QUICK = env.BENCH_ARCHIVE_QUICK === '1';
 const SESSIONS = Number(env.BENCH_ARCHIVE_SESSIONS ?? (QUICK ? 1 : 3));
 const TIMED = Number(env.BENCH_ARCHIVE_TIMED ?? (QUICK ? 2 : 3));
 const RELEVANCE = env.BENCH_ARCHIVE_RELEVANCE ? env.BENCH_ARCHIVE_RELEVANCE !== '0' : !QUICK;
+const PAGE1 = env.BENCH_ARCHIVE_PAGE1 === '1';
 const tmp = join(root, '.tmp/bench-archive');
 
 const gzipSize = (bytes) => gzipSync(bytes, { level: 6 }).length;
@@ -65,7 +67,7 @@ const filesUnder = (dir) =>
     .map(String)
     .filter((f) => statSync(join(dir, f)).isFile());
 
-/** The folder's bytes on disk, and as served (files already gzipped as they are, the others gzipped). */
+/** The folder's bytes on disk, and as served (text gzipped, other files as they are). */
 function folderSize(dir, include = () => true) {
   let raw = 0;
   let wire = 0;
@@ -74,7 +76,7 @@ function folderSize(dir, include = () => true) {
     const bytes = readFileSync(join(dir, f));
     files++;
     raw += bytes.length;
-    wire += bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSize(bytes);
+    wire += compresses(f, bytes) ? gzipSize(bytes) : bytes.length;
   }
   return { files, raw, wire };
 }
@@ -137,6 +139,13 @@ async function buildPagefind(siteDir, stamp) {
   return { seconds: (performance.now() - t0) / 1000, cached: false };
 }
 
+/** Whether the built element reads an index (`index="…"`, issue 15's reader); before that it searches the pages it loaded. */
+const elementReadsIndex = () =>
+  ['cdn', 'cdn/chunks', 'assets'].some((d) =>
+    existsSync(join(dist, d)) && readdirSync(join(dist, d)).some((f) => f.endsWith('.js') && readFileSync(join(dist, d, f), 'utf8').includes('bantin:search-index')),
+  );
+
+const READS_INDEX = elementReadsIndex();
 const { RELEVANCE: relevanceSuite } = await tsModule(root, 'test/support/relevance.ts');
 const archives = await loadArchives(root, { only: env.BENCH_ARCHIVE_ONLY?.split(',') });
 console.log(
@@ -166,24 +175,31 @@ try {
     console.log(`Pagefind index: ${pf.cached ? 'kept from an earlier run (same articles)' : `built in ${pf.seconds.toFixed(1)} s`}`);
 
     const byUrl = new Map(items.map((item, i) => [item.url, i]));
+    // bantin with its index when there is one and the element reads it; today's search of page 1 as well on demand,
+    // or instead while bantin has no index to measure.
+    const unavailable = bantinIndex.error ?? (READS_INDEX ? null : 'the built <bantin-search> does not read an index yet (no `bantin:search-index` in dist/)');
+    const sides = [
+      ...(unavailable ? [] : [bantinSide({ index: true })]),
+      ...(unavailable || PAGE1 ? [bantinSide({ index: false })] : []),
+      pagefindSide,
+    ];
     const site = await startSite({
       mounts: { '/bantin/': dist, '/feed/': join(dir, 'feed'), '/index/': join(dir, 'index'), '/': join(dir, 'site') },
-      pages: { '/bantin.html': bantinSide.html, '/pagefind.html': pagefindSide.html },
+      pages: Object.fromEntries(sides.map((side) => [side.path, side.html])),
     });
     const queries = queriesFor(archive, relevanceSuite);
     const timed = timedQueries(queries, TIMED);
-    const sides = [...(bantinIndex.error ? [] : [bantinSide]), pagefindSide];
-    const runs = {};
+    const runs = [];
     try {
       for (const side of sides) {
         console.log(`${side.name}: ${SESSIONS} session(s)…`);
-        runs[side.name] = await runSide({ browser, site, side, timed, relevance: RELEVANCE ? queries : [], sessions: SESSIONS, minChars: side.minChars });
+        runs.push({ side, run: await runSide({ browser, site, side, timed, relevance: RELEVANCE ? queries : [], sessions: SESSIONS, minChars: side.minChars }) });
       }
     } finally {
       await site.close();
     }
     const itemOf = (side, href) => items[side.itemIndex(href, byUrl)] ?? null;
-    results.push({ label, archive, data, bantinIndex, pf, runs, queries, timed, dir, itemOf });
+    results.push({ label, archive, data, bantinIndex, unavailable, pf, runs, queries, timed, dir, itemOf });
   }
 } finally {
   await browser.close();
@@ -192,14 +208,27 @@ try {
 // The table: one column per side and archive, one row per figure.
 const columns = [];
 const notes = [];
+const sizeOf = (r, side) => {
+  if (side.kind === 'pagefind') {
+    const s = folderSize(join(r.dir, 'site/pagefind'), (f) => !/ui|highlight/.test(f));
+    return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served)`;
+  }
+  if (r.bantinIndex.error) return 'n/a';
+  const s = folderSize(join(r.dir, 'index'));
+  return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served); the feed's pages: ${kb(r.data.feedGzipBytes)} gzipped`;
+};
+const buildOf = (r, side) => {
+  if (side.kind === 'pagefind') return r.pf.cached ? 'kept from an earlier run (same articles)' : `${r.pf.seconds.toFixed(1)} s (its Node API)`;
+  return r.bantinIndex.error ? 'n/a' : `${r.bantinIndex.seconds.toFixed(1)} s, ${r.bantinIndex.how}`;
+};
 for (const r of results) {
-  for (const side of [bantinSide, pagefindSide]) {
-    const run = r.runs[side.name];
+  if (r.unavailable) {
+    const col = `${r.label} · bantin`;
+    columns.push({ col, values: { 'index build': buildOf(r, { kind: 'bantin-index' }), 'index size': sizeOf(r, { kind: 'bantin-index' }) }, na: true });
+    notes.push(`${col}: not available: ${r.unavailable}.`);
+  }
+  for (const { side, run } of r.runs) {
     const col = `${r.label} · ${side.name}`;
-    if (!run) {
-      columns.push({ col, values: { 'not available': r.bantinIndex.error } });
-      continue;
-    }
     const top3 = run.top
       ? (() => {
           const judged = r.queries.map((q) => ({ q, ok: q.judge((run.top.get(q.query) ?? []).map((h) => r.itemOf(side, h))) }));
@@ -211,16 +240,6 @@ for (const r of results) {
         })()
       : 'not run';
     const longest = Math.max(0, ...run.longTasks.map((l) => l.ms));
-    const index =
-      side === bantinSide
-        ? (() => {
-            const s = folderSize(join(r.dir, 'index'));
-            return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served); feed ${kb(r.data.feedGzipBytes)} gzipped`;
-          })()
-        : (() => {
-            const s = folderSize(join(r.dir, 'site/pagefind'), (f) => !/ui|highlight/.test(f));
-            return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served)`;
-          })();
     columns.push({
       col,
       values: {
@@ -233,19 +252,17 @@ for (const r of results) {
         'keys without their own results (cached)': `${run.missedKeys}/${run.keys}`,
         'tasks > 50 ms while typing (longest)': `${run.longTasks.length} (${ms(longest)})`,
         'top 3 hits': top3,
-        'index build': side === bantinSide ? `${r.bantinIndex.seconds.toFixed(1)} s, ${r.bantinIndex.how}` : r.pf.cached ? 'kept from an earlier run' : `${r.pf.seconds.toFixed(1)} s (Node API)`,
-        'index size': index,
+        'index build': side.kind === 'bantin-page1' ? 'none' : buildOf(r, side),
+        'index size': side.kind === 'bantin-page1' ? 'none' : sizeOf(r, side),
       },
     });
     notes.push(...[...new Set(run.notes)].slice(0, 8).map((n) => `${r.label}: ${n}`));
-    notes.push(
-      `${col}: cold queries ${run.cold.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)} / ${ms(c.lastKeyToResults)}`).join('; ')}`,
-    );
+    notes.push(`${col}: cold queries (bytes to first results / by the end / last key → results): ${run.cold.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)} / ${ms(c.lastKeyToResults)}`).join('; ')}`);
   }
 }
 const metrics = [...new Set(columns.flatMap((c) => Object.keys(c.values)))];
 console.log('');
-console.table(metrics.map((m) => Object.fromEntries([['figure', m], ...columns.map((c) => [c.col, c.values[m] ?? ''])])));
+console.table(metrics.map((m) => Object.fromEntries([['figure', m], ...columns.map((c) => [c.col, c.values[m] ?? (c.na ? 'not available' : '')])])));
 for (const n of notes) console.log(n);
 console.log(
   'Bytes: every response of search (bantin: bantin.min.js, the search element, its chunks and worker, the index; Pagefind: its UI, script, wasm, index and fragments; not the page nor its feed), status line + headers + body as sent, text gzipped by the server.',

@@ -166,7 +166,7 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
           await clear(page, side);
           const start = now();
           await page.keyboard.sendCharacter(q.query);
-          const done = await waitDone(page, side, q.query, start);
+          const done = await waitDone(page, side, q.query, start, 4000);
           out.top.set(q.query, done ? done.hrefs.slice(0, 3) : []);
         }
       }

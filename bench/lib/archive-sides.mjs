@@ -9,17 +9,24 @@ const namesTerm = (note, term) => {
   return i >= 0 && /^["”'’»]?$/.test(note.slice(i + t.length).trim()) && (i === 0 || /[\s"“'‘«]/.test(note[i - 1]));
 };
 
-/** bantin: the webmaster's page (one script tag), the search in page mode so results are links like Pagefind's. */
-export const bantinSide = {
-  name: 'bantin',
-  path: '/bantin.html',
+const bantinPage = (index) => `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title><link rel="icon" href="data:,">
+<script src="/bantin/bantin.min.js"></script></head>
+<body><bantin-search feed="/feed/page-1.json"${index ? ' index="/index/"' : ''} mode="page" label="Tìm trong kho tin"></bantin-search></body></html>
+`;
+
+/**
+ * bantin: the webmaster's page (one script tag), the search in page mode so that results
+ * are links like Pagefind's. With `index`, `<bantin-search index="/index/">`; without,
+ * today's search of the feed pages loaded (page 1).
+ */
+export const bantinSide = ({ index, name = index ? 'bantin' : 'bantin, page 1 only' }) => ({
+  name,
+  kind: index ? 'bantin-index' : 'bantin-page1',
+  path: index ? '/bantin.html' : '/bantin-page1.html',
   input: 'bantin-search >>> input',
   minChars: 2,
-  html: `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title>
-<script src="/bantin/bantin.min.js"></script></head>
-<body><bantin-search feed="/feed/page-1.json" index="/index/" mode="page" label="Tìm trong kho tin"></bantin-search></body></html>
-`,
+  html: bantinPage(index),
   probe: () => {
     const root = document.querySelector('bantin-search')?.shadowRoot;
     const list = root?.querySelector('ol[part~="results"]');
@@ -40,17 +47,18 @@ export const bantinSide = {
   },
   counts: (path) => path.startsWith('/bantin/') || path.startsWith('/index/'),
   itemIndex: (href, byUrl) => byUrl.get(new URL(href, 'http://x').href) ?? byUrl.get(href),
-};
+});
 
 /** Pagefind: its default UI as its docs set it up (search as you type, 300 ms debounce). */
 export const pagefindSide = {
   name: 'Pagefind',
+  kind: 'pagefind',
   path: '/pagefind.html',
   input: '.pagefind-ui__search-input',
   minChars: 1,
   debounced: 300,
   html: `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title>
+<html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title><link rel="icon" href="data:,">
 <link href="/pagefind/pagefind-ui.css" rel="stylesheet">
 <script src="/pagefind/pagefind-ui.js"></script></head>
 <body><div id="search"></div>

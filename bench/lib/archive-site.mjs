@@ -18,6 +18,10 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
 
+const isGzip = (bytes) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+/** Whether the server gzips this file (text, not already gzipped). */
+export const compresses = (path, bytes) => COMPRESSIBLE.has(extname(path)) && !isGzip(bytes);
+
 /** The epoch time in ms with sub-ms precision; the page's `performance.timeOrigin + performance.now()` is on the same clock. */
 export const now = () => performance.timeOrigin + performance.now();
 
@@ -62,8 +66,7 @@ export async function startSite({ mounts, pages = {} }) {
     res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
     const raw = readFileSync(file);
     // A file that already starts with gzip's magic bytes is sent as it is (and not labelled).
-    const isGzip = raw[0] === 0x1f && raw[1] === 0x8b;
-    if (!isGzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (compresses(file, raw) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       let body = gzipped.get(file);
       if (!body) gzipped.set(file, (body = gzipSync(raw, { level: 6 })));
       res.setHeader('Content-Encoding', 'gzip');
