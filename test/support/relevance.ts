@@ -1,7 +1,7 @@
 /**
  * Real headlines of vi-news-danes.feed.json, and what a reader would type to
  * find them: no tone marks, partial words, a typo. Each headline must come
- * in the top 3 (test/search/engine.test.ts; bench/archive.mjs asks the same).
+ * in the top 3.
  */
 export const RELEVANCE: [query: string, id: string, headline: string][] = [
   ['taxi khong nguoi lai', 'danes:785469', 'Dubai thử nghiệm dịch vụ taxi không người lái'],
