@@ -96,7 +96,8 @@ async function buildBantinIndex(feedDir, out) {
     });
     const seconds = (performance.now() - t0) / 1000;
     if (code !== 0) return { error: `bantin-index exited ${code}: ${stderr.trim().split('\n').at(-1)}` };
-    return { seconds, how: '`bantin-index` (wall time of the command)' };
+    // Its summary (articles, files, bytes, gzipped bytes, seconds) is its last line.
+    return { seconds, how: '`bantin-index` (wall time of the command)', summary: stderr.trim().split('\n').at(-1) };
   }
   const builder = join(dist, 'search/archive/build.js');
   if (!existsSync(builder)) return { error: 'neither the `bantin-index` command nor dist/search/archive/build.js exists yet (issue 15: the cli and core branches)' };
@@ -205,66 +206,82 @@ try {
   await browser.close();
 }
 
-// The table: one column per side and archive, one row per figure.
-const columns = [];
-const notes = [];
+// One table per archive: a column per side, a row per figure; then the budgets of bantin's index.
+const size = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : kb(n));
 const sizeOf = (r, side) => {
   if (side.kind === 'pagefind') {
     const s = folderSize(join(r.dir, 'site/pagefind'), (f) => !/ui|highlight/.test(f));
-    return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served)`;
+    return `${size(s.raw)} in ${s.files} files (${size(s.wire)} as served)`;
   }
   if (r.bantinIndex.error) return 'n/a';
   const s = folderSize(join(r.dir, 'index'));
-  return `${s.files} files, ${kb(s.raw)} (${kb(s.wire)} as served); the feed's pages: ${kb(r.data.feedGzipBytes)} gzipped`;
+  return `${size(s.raw)} in ${s.files} files (${size(s.wire)} as served)`;
 };
 const buildOf = (r, side) => {
-  if (side.kind === 'pagefind') return r.pf.cached ? 'kept from an earlier run (same articles)' : `${r.pf.seconds.toFixed(1)} s (its Node API)`;
-  return r.bantinIndex.error ? 'n/a' : `${r.bantinIndex.seconds.toFixed(1)} s, ${r.bantinIndex.how}`;
+  if (side.kind === 'pagefind') return r.pf.cached ? 'kept from an earlier run' : `${r.pf.seconds.toFixed(1)} s (Node API)`;
+  return r.bantinIndex.error ? 'n/a' : `${r.bantinIndex.seconds.toFixed(1)} s`;
 };
+const verdict = (value, budget, unit) => (value == null ? `n/a (budget ${budget} ${unit})` : value <= budget ? `MET (${Math.round(value)} ≤ ${budget} ${unit})` : `NOT MET (${Math.round(value)} > ${budget} ${unit})`);
+
 for (const r of results) {
+  const columns = [];
+  const notes = [];
   if (r.unavailable) {
-    const col = `${r.label} · bantin`;
-    columns.push({ col, values: { 'index build': buildOf(r, { kind: 'bantin-index' }), 'index size': sizeOf(r, { kind: 'bantin-index' }) }, na: true });
-    notes.push(`${col}: not available: ${r.unavailable}.`);
+    columns.push({ col: 'bantin', values: { 'index build': buildOf(r, { kind: 'bantin-index' }), 'index size': sizeOf(r, { kind: 'bantin-index' }) }, na: true });
+    notes.push(`bantin: not available: ${r.unavailable}.`);
   }
   for (const { side, run } of r.runs) {
-    const col = `${r.label} · ${side.name}`;
-    const top3 = run.top
-      ? (() => {
-          const judged = r.queries.map((q) => ({ q, ok: q.judge((run.top.get(q.query) ?? []).map((h) => r.itemOf(side, h))) }));
-          const misses = judged.filter((j) => !j.ok).map((j) => j.q.query);
-          if (misses.length) notes.push(`${col}: top 3 missed ${misses.map((m) => `«${m}»`).join(', ')}`);
-          const art = judged.filter((j) => j.q.kind === 'article');
-          const typo = judged.filter((j) => j.q.kind !== 'article');
-          return `${art.filter((j) => j.ok).length}/${art.length} articles; typos ${typo.filter((j) => j.ok).length}/${typo.length}`;
-        })()
-      : 'not run';
+    const judged = run.top ? r.queries.map((q) => ({ q, ok: q.judge((run.top.get(q.query) ?? []).map((h) => r.itemOf(side, h))) })) : null;
+    const count = (kind) => judged.filter((j) => (kind === 'article') === (j.q.kind === 'article')).reduce((n, j) => [n[0] + j.ok, n[1] + 1], [0, 0]).join('/');
+    if (judged?.some((j) => !j.ok)) notes.push(`${side.name}: top 3 missed ${judged.filter((j) => !j.ok).map((j) => `«${j.q.query}»`).join(', ')}`);
     const longest = Math.max(0, ...run.longTasks.map((l) => l.ms));
+    const cold = {
+      first: median(run.cold.map((c) => c.firstResults)),
+      end: median(run.cold.map((c) => c.endOfQuery)),
+      time: median(run.cold.map((c) => c.lastKeyToResults)),
+    };
+    const perKey = p95(run.perKey);
     columns.push({
-      col,
+      col: side.name,
       values: {
-        'bytes to first results (cold page, median)': kb(median(run.cold.map((c) => c.firstResults))),
-        'bytes by the end of the query (cold page, median)': kb(median(run.cold.map((c) => c.endOfQuery))),
-        'bytes for each next query (median)': kb(median(run.next.map((c) => c.endOfQuery))),
-        'last key → results, cold page (median)': ms(median(run.cold.map((c) => c.lastKeyToResults))),
-        'last key → results, next queries (median)': ms(median(run.next.map((c) => c.lastKeyToResults))),
-        'each key → its results, index cached (p95)': side.debounced ? `n/a (UI waits ${side.debounced} ms after the last key)` : ms(p95(run.perKey)),
-        'keys without their own results (cached)': `${run.missedKeys}/${run.keys}`,
+        'bytes to first results, cold page': kb(cold.first),
+        'bytes by the end of the query, cold page': kb(cold.end),
+        'bytes for each next query': kb(median(run.next.map((c) => c.endOfQuery))),
+        'last key → results, cold page': ms(cold.time),
+        'last key → results, next queries': ms(median(run.next.map((c) => c.lastKeyToResults))),
+        'each key → its results, index cached (p95)': side.debounced ? `n/a (waits ${side.debounced} ms)` : ms(perKey),
+        'keys without results of their own (cached)': `${run.missedKeys}/${run.keys}`,
         'tasks > 50 ms while typing (longest)': `${run.longTasks.length} (${ms(longest)})`,
-        'top 3 hits': top3,
+        'target in top 3': judged ? count('article') : 'not run',
+        'typo queries: all top 3 hold the word': judged ? count('typo') : 'not run',
         'index build': side.kind === 'bantin-page1' ? 'none' : buildOf(r, side),
         'index size': side.kind === 'bantin-page1' ? 'none' : sizeOf(r, side),
       },
     });
-    notes.push(...[...new Set(run.notes)].slice(0, 8).map((n) => `${r.label}: ${n}`));
-    notes.push(`${col}: cold queries (bytes to first results / by the end / last key → results): ${run.cold.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)} / ${ms(c.lastKeyToResults)}`).join('; ')}`);
+    notes.push(...[...new Set(run.notes)].slice(0, 8));
+    notes.push(`${side.name}: each cold query (bytes to first results / by the end / last key → results): ${run.cold.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)} / ${ms(c.lastKeyToResults)}`).join('; ')}`);
+    if (side.kind === 'bantin-index') {
+      const big = r.archive.feed.items.length >= 10_000;
+      notes.push(
+        `bantin budgets${big ? '' : ' (the 100 KB and 20 s budgets are for 10,000 articles: reported here only)'}: ` +
+          [
+            `first query on a cold page ${verdict(cold.end / 1024, 100, 'KB')}`,
+            `last key → results, cold ${verdict(cold.time, 150, 'ms')}`,
+            `each key cached, p95 ${verdict(perKey, 30, 'ms')}${run.missedKeys ? ` (${run.missedKeys} keys never showed their own results)` : ''}`,
+            `tasks over 50 ms while typing: ${run.longTasks.length ? `NOT MET (${run.longTasks.length}, longest ${ms(longest)})` : 'MET (none)'}`,
+            `index build ${verdict(r.bantinIndex.seconds, 20, 's')} (${r.bantinIndex.how})`,
+            `index ${sizeOf(r, side)} against the feed's pages ${size(r.data.feedGzipBytes)} gzipped (${size(r.data.feedBytes)} raw)`,
+          ].join('; ') + (r.bantinIndex.summary ? `\n  bantin-index said: ${r.bantinIndex.summary}` : ''),
+      );
+    }
   }
+  const metrics = [...new Set(columns.flatMap((c) => Object.keys(c.values)))];
+  console.log(`\n### ${r.label}: ${r.data.pages} feed pages of 50 (${size(r.data.feedGzipBytes)} gzipped); ${r.timed.length} queries typed a session (${r.timed.map((q) => `«${q.query}»`).join(', ')}), ${r.queries.length} for the top 3`);
+  console.table(metrics.map((m) => Object.fromEntries([['figure', m], ...columns.map((c) => [c.col, c.values[m] ?? (c.na ? 'not available' : '')])])));
+  for (const n of notes) console.log(`  ${n}`);
 }
-const metrics = [...new Set(columns.flatMap((c) => Object.keys(c.values)))];
-console.log('');
-console.table(metrics.map((m) => Object.fromEntries([['figure', m], ...columns.map((c) => [c.col, c.values[m] ?? (c.na ? 'not available' : '')])])));
-for (const n of notes) console.log(n);
 console.log(
-  'Bytes: every response of search (bantin: bantin.min.js, the search element, its chunks and worker, the index; Pagefind: its UI, script, wasm, index and fragments; not the page nor its feed), status line + headers + body as sent, text gzipped by the server.',
+  '\nBytes: every response of search (bantin: bantin.min.js, the search element, its chunks and worker, the index; Pagefind: its UI, script, wasm, index and fragments; not the page nor its feed), ' +
+    'status line + headers + body as sent, text gzipped by the server; medians over the sessions. "Next query": the same page, code and manifest cached.',
 );
 console.log(`Data under ${relative(root, tmp)}/. Load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
