@@ -171,7 +171,8 @@ for (const source of options['seed-from']) {
     for (const [key, value] of counts) await store.seed(key, value);
     log(`--seed-from ${source}: ${pages} page(s), ${items} items, ${counts.size} counts raised to at least the feed's`);
   } catch (e) {
-    fail(`--seed-from ${source}: ${/** @type {Error} */ (e).message}`, 1);
+    // The message names the page (the first, or a later one) itself.
+    fail(`--seed-from ${/** @type {Error} */ (e).message}`, 1);
   }
 }
 store = logOutages(store, log);
