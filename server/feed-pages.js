@@ -37,6 +37,7 @@ export async function fromDist(path, program) {
  * @property {string} location where it was read: a file path or the URL
  * @property {import('../src/feed/types.js').Feed} feed its articles (orders count on across pages), next page
  * @property {import('../src/feed/types.js').SkippedItem[]} skipped items the reader left out, and why
+ * @property {string | null} next where the next page is (a file path or a URL), if there is one
  */
 
 /**
@@ -73,8 +74,9 @@ export async function* feedPages(source, { program, xml = true, publicUrl = null
       throw new Error(urls.fromReaderText(e.message, href, location));
     });
     order += feed.items.length;
-    yield { number: visited.size, location, feed, skipped };
+    const number = visited.size;
     next = feed.nextUrl ? urls.fromReader(feed.nextUrl) : null;
+    yield { number, location, feed, skipped, next: next && (next.protocol === 'file:' ? fileURLToPath(next) : next.href) };
   }
 }
 

@@ -97,11 +97,13 @@ async function resolvePath(root, realRoot, pathname) {
 
 /**
  * @param {string} root the folder to serve
- * @param {{ hidden?: string[] }} options real paths never to serve (the counts database and its WAL)
+ * @param {{ hidden?: string[], types?: Record<string, string> }} options `hidden`: real paths never to serve
+ *   (the counts database and its WAL); `types`: media types by extension, over the usual ones
  */
-export async function createFileHandler(root, { hidden = [] } = {}) {
+export async function createFileHandler(root, { hidden = [], types = {} } = {}) {
   const realRoot = await realpath(root);
   const hiddenSet = new Set(hidden);
+  const typeOf = { ...TYPES, ...types };
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -130,7 +132,7 @@ export async function createFileHandler(root, { hidden = [] } = {}) {
     }
     res.writeHead(200, {
       ...headers,
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': typeOf[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': info.size,
     });
     if (req.method === 'HEAD') {
