@@ -3,14 +3,14 @@
 // and written so that a reader never sees half an index. Used by bantin-index
 // and by bantin-server --index.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { feedPages, fromDist } from './feed-pages.js';
 
 /** The manifest: written last, so it never names a file that is not there yet. */
 const MANIFEST = 'index.json';
-/** The files of the index in the folder now and of the one before (the writer's own record; dotfiles are not served). */
+/** The files the index in the folder was written with (the writer's own record; dotfiles are not served). */
 const RECORD = '.bantin-index.json';
 
 /** A failure to write the index folder (as opposed to reading the feed): bantin-index exits 3. */
@@ -111,6 +111,11 @@ async function checkOutput(out) {
     if (names.length && !names.includes(MANIFEST)) throw new IndexWriteError(`${out}: not empty and holds no index (no ${MANIFEST}); give a new or empty folder, so that nothing else in it is replaced`);
   }
   // The index is written beside the folder first: that must be possible.
+  for (let up = dirname(resolve(out)); ; up = dirname(up)) {
+    const above = await stat(up).catch(() => null);
+    if (above && !above.isDirectory()) throw new IndexWriteError(`cannot write the index in ${out}: ${up} is a file, not a folder`);
+    if (above || dirname(up) === up) break;
+  }
   const probe = stagingFolder(out);
   try {
     await mkdir(dirname(probe), { recursive: true });
@@ -128,12 +133,12 @@ async function checkOutput(out) {
 const stagingFolder = (out) => join(dirname(resolve(out)), `.${basename(resolve(out))}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 
 /**
- * Writes the files into `out` so that every reader sees a whole index. They are
- * written beside it first, in a temporary sibling folder (same file system), then
- * moved in with rename, each file at once whole: a new folder is renamed into
- * place in one step; over an index, the new files go in first and the manifest
- * last, and the files of the index before stay one generation more, so that a
- * reader who loaded the old manifest a moment ago still finds its shards.
+ * Writes the files into `out` so that every reader sees a whole index: they are
+ * written beside it first, in a temporary sibling folder (the same file system),
+ * which then takes the old folder's place by rename. Files of the index before
+ * that the new one does not overwrite stay one generation more (hard links), so a
+ * reader who loaded the old manifest a moment ago still finds them where their
+ * names differ; the next write drops them.
  * @param {string} out
  * @param {readonly { path: string, data: Uint8Array }[]} files paths relative to `out`, '/'-separated
  */
@@ -151,35 +156,39 @@ export async function writeIndex(out, files) {
   };
   await checkOutput(out);
   const stage = stagingFolder(out);
+  const trash = `${stage}-old`;
+  /** @param {string} root @param {string} path */
+  const at = (root, path) => join(root, ...path.split('/'));
   try {
     await mkdir(stage).catch(fail);
     for (const { path, data } of files) {
-      const file = join(stage, ...path.split('/'));
-      await mkdir(dirname(file), { recursive: true }).catch(fail);
-      await writeFile(file, data).catch(fail);
+      await mkdir(dirname(at(stage, path)), { recursive: true }).catch(fail);
+      await writeFile(at(stage, path), data).catch(fail);
     }
-    const previous = await readRecord(out);
-    await writeFile(join(stage, RECORD), JSON.stringify({ files: paths, before: previous ?? [] })).catch(fail);
-    if (!previous && !(await stat(out).catch(() => null))) {
+    const exists = !!(await stat(out).catch(() => null));
+    if (exists) {
+      const written = new Set(paths);
+      const before = (await readRecord(out)) ?? (await listFiles(out)).filter((p) => !p.split('/').some((s) => s.startsWith('.')));
+      for (const path of before) {
+        if (written.has(path)) continue;
+        await mkdir(dirname(at(stage, path)), { recursive: true }).catch(fail);
+        await link(at(out, path), at(stage, path)).catch(() => copyFile(at(out, path), at(stage, path)).catch(() => {}));
+      }
+    }
+    await writeFile(join(stage, RECORD), JSON.stringify({ files: paths })).catch(fail);
+    if (!exists) {
       await rename(stage, out).catch(fail);
       return;
     }
-    // Over an existing index: everything but the manifest, then the manifest, then the record.
-    const order = [...paths.filter((p) => p !== MANIFEST), MANIFEST, RECORD];
-    for (const path of order) {
-      const to = join(out, ...path.split('/'));
-      await mkdir(dirname(to), { recursive: true }).catch(fail);
-      await rename(join(stage, ...path.split('/')), to).catch(fail);
-    }
-    // What neither this index nor the one before names goes (an index written before
-    // there was a record keeps all its files one generation).
-    const keep = new Set([...paths, ...(previous ?? (await listFiles(out))), RECORD]);
-    for (const path of await listFiles(out)) {
-      if (!keep.has(path)) await rm(join(out, ...path.split('/')), { force: true });
-    }
-    await removeEmptyFolders(out);
+    // Two renames: the old folder aside, the new one in its place (put back if that fails).
+    await rename(out, trash).catch(fail);
+    await rename(stage, out).catch(async (e) => {
+      await rename(trash, out).catch(() => {});
+      fail(e);
+    });
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => {});
+    await rm(trash, { recursive: true, force: true }).catch(() => {});
   }
 }
 
@@ -205,14 +214,4 @@ async function readRecord(out) {
 async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split(sep).join('/'));
-}
-
-/** @param {string} dir */
-async function removeEmptyFolders(dir) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const sub = join(dir, entry.name);
-    await removeEmptyFolders(sub);
-    if (!(await readdir(sub)).length) await rm(sub, { recursive: true, force: true });
-  }
 }
