@@ -69,9 +69,8 @@ try {
   const summary = await indexFeed(options.feed, options.out, { program: PROGRAM, publicUrl: options.feedUrl, log, onProgress: progress?.update });
   progress?.end();
   if (!options.quiet) {
-    const n = (/** @type {number} */ x) => x.toLocaleString('en');
     console.log(
-      `${PROGRAM}: ${n(summary.articles)} articles from ${n(summary.pages)} page(s) → ${n(summary.files)} files in ${options.out}, ` +
+      `${PROGRAM}: ${count(summary.articles, 'article')} from ${count(summary.pages, 'page')} → ${count(summary.files, 'file')} in ${options.out}, ` +
         `${size(summary.bytes)} (${size(summary.gzipBytes)} gzipped), ${summary.seconds.toFixed(1)} s`,
     );
   }
@@ -82,6 +81,14 @@ try {
   if (error instanceof MissingDriverError) fail(error.message, 1);
   // Anything else is a page that could not be read or is not a feed, named by the message.
   fail(error.message, 1);
+}
+
+/**
+ * @param {number} n
+ * @param {string} noun
+ */
+function count(n, noun) {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** @param {number} bytes */

@@ -13,6 +13,9 @@ const MANIFEST = 'index.json';
 /** The files the index in the folder was written with (the writer's own record; dotfiles are not served). */
 const RECORD = '.bantin-index.json';
 
+/** Files written at once. */
+const WRITE_BATCH = 32;
+
 /** A failure to write the index folder (as opposed to reading the feed): bantin-index exits 3. */
 export class IndexWriteError extends Error {
   /** @param {string} message */
@@ -52,7 +55,7 @@ export async function readArchive(source, { program, publicUrl = null, log = () 
       }
     }
     const left = skipped.length ? `, ${skipped.length} left out (${[...new Set(skipped.map((s) => s.reason))].join(', ')})` : '';
-    log(`page ${number}, ${location}: ${feed.items.length} articles${left}`);
+    log(`page ${number}, ${location}: ${feed.items.length} article${feed.items.length === 1 ? '' : 's'}${left}`);
   }
   return { articles, pages: locations.length, locations, repeated };
 }
@@ -161,9 +164,10 @@ export async function writeIndex(out, files) {
   const at = (root, path) => join(root, ...path.split('/'));
   try {
     await mkdir(stage).catch(fail);
-    for (const { path, data } of files) {
-      await mkdir(dirname(at(stage, path)), { recursive: true }).catch(fail);
-      await writeFile(at(stage, path), data).catch(fail);
+    for (const folder of new Set(paths.map((p) => dirname(at(stage, p))))) await mkdir(folder, { recursive: true }).catch(fail);
+    // Many small files (10,000 articles make about as many): written several at a time.
+    for (let i = 0; i < files.length; i += WRITE_BATCH) {
+      await Promise.all(files.slice(i, i + WRITE_BATCH).map(({ path, data }) => writeFile(at(stage, path), data))).catch(fail);
     }
     const exists = !!(await stat(out).catch(() => null));
     if (exists) {

@@ -37,7 +37,7 @@ describe('bantin-index: a paged feed, every page in the index', () => {
       assert.match(r.stderr, /page 3, .*tin-tuc-3\.\w+: 5 articles/);
       assert.doesNotMatch(r.stderr, /page 4/);
       assert.match(r.stderr, /bantin-index: words/);
-      assert.match(r.stdout, /^bantin-index: 45 articles from 3 page\(s\) → \d+ files in .*search, [\d.]+ [KM]?B \([\d.]+ [KM]?B gzipped\), [\d.]+ s\n$/);
+      assert.match(r.stdout, /^bantin-index: 45 articles from 3 pages → \d+ files in .*search, [\d.]+ [KM]?B \([\d.]+ [KM]?B gzipped\), [\d.]+ s\n$/);
 
       const index = indexOnDisk(out);
       const manifest = await index.manifest();
