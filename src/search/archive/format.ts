@@ -10,8 +10,7 @@
 
 /** The format's version: `format` in index.json and the fifth byte of every file. */
 export const ARCHIVE_FORMAT = 1;
-/** The manifest's name in the index folder. */
-export const MANIFEST_NAME = 'index.json';
+export { MANIFEST_NAME } from './folder.js';
 /** The first four bytes of every file (before gzip): `BSIX`. */
 export const MAGIC = [0x42, 0x53, 0x49, 0x58] as const;
 /**
@@ -97,8 +96,8 @@ export interface PostingShard {
 }
 
 /** Thrown for a file that is not what the manifest promises: the reader falls back. */
-export class ArchiveFormatError extends Error {
-  override name = 'ArchiveFormatError';
+export class ArchiveError extends Error {
+  override name = 'ArchiveError';
 }
 
 // ---- bytes ----
@@ -145,7 +144,7 @@ export class ByteReader {
   constructor(readonly buf: Uint8Array) {}
 
   byte(): number {
-    if (this.pos >= this.buf.length) throw new ArchiveFormatError('file ends too early');
+    if (this.pos >= this.buf.length) throw new ArchiveError('file ends too early');
     return this.buf[this.pos++];
   }
 
@@ -157,12 +156,12 @@ export class ByteReader {
       n += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return n;
       shift += 7;
-      if (shift > 35) throw new ArchiveFormatError('bad number');
+      if (shift > 35) throw new ArchiveError('bad number');
     }
   }
 
   bytes(n: number): Uint8Array {
-    if (this.pos + n > this.buf.length) throw new ArchiveFormatError('file ends too early');
+    if (this.pos + n > this.buf.length) throw new ArchiveError('file ends too early');
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
@@ -196,9 +195,9 @@ function readTerms(r: ByteReader): string[] {
   let prev = '';
   for (let i = 0; i < n; i++) {
     const shared = r.varint();
-    if (shared > prev.length) throw new ArchiveFormatError('bad term');
+    if (shared > prev.length) throw new ArchiveError('bad term');
     const term = prev.slice(0, shared) + decoder.decode(r.bytes(r.varint()));
-    if (i > 0 && !(term > prev)) throw new ArchiveFormatError('terms out of order');
+    if (i > 0 && !(term > prev)) throw new ArchiveError('terms out of order');
     terms[i] = prev = term;
   }
   return terms;
@@ -215,13 +214,13 @@ function writeHeader(w: ByteWriter, kind: FileKind, version: string) {
 }
 
 function readHeader(r: ByteReader, kind: FileKind, version: string) {
-  for (const b of MAGIC) if (r.byte() !== b) throw new ArchiveFormatError('not an index file');
+  for (const b of MAGIC) if (r.byte() !== b) throw new ArchiveError('not an index file');
   const format = r.byte();
-  if (format !== ARCHIVE_FORMAT) throw new ArchiveFormatError(`index file format ${format}, expected ${ARCHIVE_FORMAT}`);
-  if (r.byte() !== kind) throw new ArchiveFormatError('index file of another kind');
+  if (format !== ARCHIVE_FORMAT) throw new ArchiveError(`index file format ${format}, expected ${ARCHIVE_FORMAT}`);
+  if (r.byte() !== kind) throw new ArchiveError('index file of another kind');
   // A file of another build (the index was rebuilt between the manifest and this file).
   const v = decoder.decode(r.bytes(r.varint()));
-  if (v !== version) throw new ArchiveFormatError(`index file of version ${v}, expected ${version}`);
+  if (v !== version) throw new ArchiveError(`index file of version ${v}, expected ${version}`);
 }
 
 // ---- payloads (what follows the header) ----
@@ -258,7 +257,7 @@ function decodePostings(r: ByteReader, articles: number): PostingShard {
     let prev = -1;
     for (let p = offsets[t]; p < offsets[t + 1]; p++) {
       prev += r.varint() + 1;
-      if (prev >= articles) throw new ArchiveFormatError('article number out of range');
+      if (prev >= articles) throw new ArchiveError('article number out of range');
       docs[p] = prev;
     }
   }
@@ -279,7 +278,7 @@ export function encodeDisplay(records: readonly DisplayRecord[]): Uint8Array {
 function decodeDisplay(r: ByteReader): DisplayRecord[] {
   const records: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
   if (!Array.isArray(records) || !records.every((x) => x && typeof x.id === 'string' && typeof x.title === 'string')) {
-    throw new ArchiveFormatError('bad display file');
+    throw new ArchiveError('bad display file');
   }
   return records as DisplayRecord[];
 }
@@ -305,27 +304,27 @@ async function unpack(stored: Uint8Array): Promise<ByteReader> {
   try {
     return new ByteReader(gzipped ? await pipe(stored, new DecompressionStream('gzip')) : stored);
   } catch (e) {
-    throw new ArchiveFormatError(`cannot gunzip an index file (${(e as Error)?.message ?? e})`);
+    throw new ArchiveError(`cannot gunzip an index file (${(e as Error)?.message ?? e})`);
   }
 }
 
-export async function readPostingFile(stored: Uint8Array, version: string, articles: number): Promise<PostingShard> {
+/** Decodes a stored file; anything wrong with it is an ArchiveError (the reader then falls back). */
+async function readFile<T>(stored: Uint8Array, kind: FileKind, version: string, decode: (r: ByteReader) => T): Promise<T> {
   const r = await unpack(stored);
-  readHeader(r, KIND_POSTINGS, version);
-  return decodePostings(r, articles);
+  try {
+    readHeader(r, kind, version);
+    return decode(r);
+  } catch (e) {
+    throw e instanceof ArchiveError ? e : new ArchiveError(`bad index file (${(e as Error)?.message ?? e})`);
+  }
 }
 
-export async function readVocabularyFile(stored: Uint8Array, version: string): Promise<string[]> {
-  const r = await unpack(stored);
-  readHeader(r, KIND_VOCABULARY, version);
-  return readTerms(r);
-}
+export const readPostingFile = (stored: Uint8Array, version: string, articles: number): Promise<PostingShard> =>
+  readFile(stored, KIND_POSTINGS, version, (r) => decodePostings(r, articles));
 
-export async function readDisplayFile(stored: Uint8Array, version: string): Promise<DisplayRecord[]> {
-  const r = await unpack(stored);
-  readHeader(r, KIND_DISPLAY, version);
-  return decodeDisplay(r);
-}
+export const readVocabularyFile = (stored: Uint8Array, version: string): Promise<string[]> => readFile(stored, KIND_VOCABULARY, version, readTerms);
+
+export const readDisplayFile = (stored: Uint8Array, version: string): Promise<DisplayRecord[]> => readFile(stored, KIND_DISPLAY, version, decodeDisplay);
 
 // ---- the manifest ----
 
@@ -339,8 +338,8 @@ const isRanges = (x: unknown): x is TermRanges => {
 /** The manifest, checked: an error names what is wrong (another format is said so). */
 export function parseManifest(json: unknown): ArchiveManifest {
   const m = json as ArchiveManifest;
-  if (!m || typeof m !== 'object') throw new ArchiveFormatError('index.json is not an object');
-  if (m.format !== ARCHIVE_FORMAT) throw new ArchiveFormatError(`index format ${String(m.format)}, this reader reads format ${ARCHIVE_FORMAT}`);
+  if (!m || typeof m !== 'object') throw new ArchiveError('index.json is not an object');
+  if (m.format !== ARCHIVE_FORMAT) throw new ArchiveError(`index format ${String(m.format)}, this reader reads format ${ARCHIVE_FORMAT}`);
   const ok =
     typeof m.version === 'string' &&
     m.version.length > 0 &&
@@ -356,7 +355,7 @@ export function parseManifest(json: unknown): ArchiveManifest {
     Number.isInteger(m.display.per) &&
     m.display.per > 0 &&
     m.display.files === Math.ceil(m.articles / m.display.per);
-  if (!ok) throw new ArchiveFormatError('index.json lacks fields of format 1');
+  if (!ok) throw new ArchiveError('index.json lacks fields of format 1');
   return m;
 }
 
