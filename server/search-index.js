@@ -89,7 +89,9 @@ export async function indexFeed(source, out, { program, publicUrl = null, log = 
   const feedUrl = publicUrl ?? (/^https?:\/\//i.test(source) ? source : undefined);
   /** @type {{ files: { path: string, data: Uint8Array }[], manifest: { version: string } }} */
   const { files, manifest } = await buildArchive(articles, { feedUrl, onProgress });
+  onProgress?.('write', 0, files.length);
   await writeIndex(out, files);
+  onProgress?.('write', files.length, files.length);
   let bytes = 0;
   let gzipBytes = 0;
   for (const { data } of files) {
