@@ -5,7 +5,7 @@
  * script that fails to load), the same engine runs on the page instead.
  */
 import type { Article, Feed } from '../feed/types.js';
-import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
+import type { EngineStats, SearchEngine, Searcher, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
 import { indexFolder } from './archive/folder.js';
 import { spawnWorker, workerScript, type WorkerScript } from '../shared/threads.js';
@@ -13,21 +13,7 @@ import { TimeSlicer } from './yield.js';
 import type { ArchiveSource } from './archive/engine.js';
 import type { ArchiveManifest } from './archive/format.js';
 
-export { spawnWorker, type WorkerScript };
-
-/** What a search box needs of a search, wherever it runs. */
-export interface Searcher {
-  /** `worker`: the index lives in a worker; `page`: on the main thread. */
-  readonly thread: 'worker' | 'page';
-  readonly stats: EngineStats;
-  /** Milliseconds of the phases of the last query computed (benchmarks). */
-  readonly lastTimings: { match: number; prepare: number; fuse: number };
-  search(query: string, options?: SearchOptions): Promise<SearchResults>;
-  /** Runs a few searches no one sees, so the first real ones do not pay for compiling the search code. */
-  warmUp(signal?: AbortSignal): Promise<void>;
-  /** Forgets remembered results and prepared text (benchmarks). */
-  clearCaches(): void;
-}
+export { spawnWorker, type WorkerScript, type Searcher };
 
 type Timings = Searcher['lastTimings'];
 /** A hit as the worker sends it: the page has its articles, except those of an archive index, which come along. */
@@ -289,21 +275,39 @@ export function searchFor(feed: Feed, options: { index?: string | null } = {}): 
     let perFeed = throughIndex.get(folder);
     if (!perFeed) throughIndex.set(folder, (perFeed = new PerFeed<Searcher>(retire)));
     return perFeed.get(feed, (version, signal) =>
-      import('./archive/searcher.js').then((m) => m.archiveSearchFor(feed, folder, version, signal, () => searchFor(feed))),
+      import('./archive/searcher.js').then((m) =>
+        m.archiveSearchFor(feed, folder, signal, {
+          today: () => searchFor(feed),
+          start: (fresh, archive) =>
+            workerOrPage(
+              signal,
+              (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
+              () => import('./archive/engine.js').then((a) => a.ArchiveEngine.open(fresh, archive, signal)),
+            ),
+        }),
+      ),
     );
   }
-  return shared.get(feed, async (version, signal) => {
-    const port = await searchWorker();
-    signal.throwIfAborted();
-    if (port && !port.failed) {
-      try {
-        return await WorkerSearchEngine.create(port, feed.items, { url: feed.url, version, signal });
-      } catch (e) {
-        // A worker that died while indexing leaves the page to do it.
-        if (!port.failed) throw e;
-      }
+  return shared.get(feed, (version, signal) =>
+    workerOrPage(
+      signal,
+      (port) => WorkerSearchEngine.create(port, feed.items, { url: feed.url, version, signal }),
+      () => import('./engine.js').then((m) => m.SearchEngine.create(feed.items, { url: feed.url, version, signal })),
+    ),
+  );
+}
+
+/** A searcher in the page's search worker when one can start, else on the main thread. */
+async function workerOrPage(signal: AbortSignal, inWorker: (port: WorkerPort) => Promise<Searcher>, onPage: () => Promise<Searcher>): Promise<Searcher> {
+  const port = await searchWorker();
+  signal.throwIfAborted();
+  if (port && !port.failed) {
+    try {
+      return await inWorker(port);
+    } catch (e) {
+      // A worker that died while indexing leaves the page to do it.
+      if (!port.failed) throw e;
     }
-    const { SearchEngine } = await import('./engine.js');
-    return SearchEngine.create(feed.items, { url: feed.url, version, signal });
-  });
+  }
+  return onPage();
 }

@@ -1,6 +1,6 @@
 import type { Article, Feed } from '../../feed/types.js';
-import type { SearchOptions, SearchResults } from '../engine.js';
-import { searchWorker, WorkerSearchEngine, type Searcher } from '../worker-client.js';
+import type { Searcher, SearchOptions, SearchResults } from '../engine.js';
+import type { ArchiveSource } from './engine.js';
 import { fetchManifest } from './files.js';
 import type { ArchiveManifest } from './format.js';
 
@@ -96,9 +96,13 @@ export class ArchiveSearcher implements Searcher {
 export async function archiveSearchFor(
   feed: Feed,
   folder: string,
-  version: string,
   signal: AbortSignal,
-  today: () => Promise<Searcher>,
+  how: {
+    /** The search of the loaded feed alone: what a failed index falls back to. */
+    today: () => Promise<Searcher>;
+    /** Starts the archive engine (in the worker, else on the page). */
+    start: (fresh: Article[], archive: ArchiveSource) => Promise<Searcher>;
+  },
 ): Promise<Searcher> {
   let manifest: ArchiveManifest;
   try {
@@ -106,21 +110,8 @@ export async function archiveSearchFor(
   } catch (e) {
     if (!isArchiveError(e)) throw e;
     warnOnce(folder, e as Error);
-    return today();
+    return how.today();
   }
   const fresh = newerThanIndex(feed.items, manifest.recent);
-  const archive = { folder, manifest };
-  const onPage = () => import('./engine.js').then((m) => m.ArchiveEngine.open(fresh, archive, signal));
-  const port = await searchWorker();
-  signal.throwIfAborted();
-  let primary: Searcher | null = null;
-  if (port && !port.failed) {
-    try {
-      primary = await WorkerSearchEngine.create(port, fresh, { version, signal, archive });
-    } catch (e) {
-      // A worker that died while starting leaves the page to do it.
-      if (!port.failed) throw e;
-    }
-  }
-  return new ArchiveSearcher(primary ?? (await onPage()), folder, today);
+  return new ArchiveSearcher(await how.start(fresh, { folder, manifest }), folder, how.today);
 }
