@@ -88,16 +88,17 @@ async function buildBantinIndex(feedDir, out) {
   rmSync(out, { recursive: true, force: true });
   if (bin) {
     const t0 = performance.now();
-    const { code, stderr } = await new Promise((resolve) => {
+    const { code, output } = await new Promise((resolve) => {
       const child = spawn(process.execPath, [join(root, bin), join(feedDir, 'page-1.json'), '--out', out], { cwd: root });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      child.on('exit', (c) => resolve({ code: c, stderr: err }));
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.stderr.on('data', (d) => (text += d));
+      child.on('exit', (c) => resolve({ code: c, output: text.trim().split('\n') }));
     });
     const seconds = (performance.now() - t0) / 1000;
-    if (code !== 0) return { error: `bantin-index exited ${code}: ${stderr.trim().split('\n').at(-1)}` };
-    // Its summary (articles, files, bytes, gzipped bytes, seconds) is its last line.
-    return { seconds, how: '`bantin-index` (wall time of the command)', summary: stderr.trim().split('\n').at(-1) };
+    if (code !== 0) return { error: `bantin-index exited ${code}: ${output.at(-1)}` };
+    // Its summary: articles, pages, files, bytes, gzipped bytes, seconds.
+    return { seconds, how: '`bantin-index` (wall time of the command)', summary: output.findLast((l) => l.includes('→')) };
   }
   const builder = join(dist, 'search/archive/build.js');
   if (!existsSync(builder)) return { error: 'neither the `bantin-index` command nor dist/search/archive/build.js exists yet (issue 15: the cli and core branches)' };
@@ -260,6 +261,9 @@ for (const r of results) {
     });
     notes.push(...[...new Set(run.notes)].slice(0, 8));
     notes.push(`${side.name}: each cold query (bytes to first results / by the end / last key → results): ${run.cold.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)} / ${ms(c.lastKeyToResults)}`).join('; ')}`);
+    const parts = run.cold[0]?.parts;
+    if (parts) notes.push(`${side.name}: what the first cold query fetched: ${Object.entries(parts).map(([k, v]) => `${k} ${kb(v.bytes)} (${v.files})`).join(', ')}`);
+    if (!side.debounced && run.perKey.length) notes.push(`${side.name}: each key → its results, cached: median ${ms(median(run.perKey))}, p95 ${ms(perKey)}, max ${ms(Math.max(...run.perKey))}`);
     if (side.kind === 'bantin-index') {
       const big = r.archive.feed.items.length >= 10_000;
       notes.push(

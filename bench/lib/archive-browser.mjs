@@ -134,11 +134,19 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
         const last = typed.inputs.at(-1)?.t ?? typed.start;
         await settle(site.log);
         const first = typed.states.find((st) => st.hrefs?.length);
+        const from = i ? typed.start : loaded;
+        const parts = {};
+        for (const r of site.log.filter((r) => r.t >= from && side.counts(r.path))) {
+          const part = (parts[side.part(r.path)] ??= { bytes: 0, files: 0 });
+          part.bytes += r.bytes;
+          part.files++;
+        }
         const row = {
+          parts,
           session: s + 1,
           query: q.query,
-          firstResults: first ? bytesBetween(site.log, side.counts, i ? typed.start : loaded, first.t) : null,
-          endOfQuery: bytesBetween(site.log, side.counts, i ? typed.start : loaded, now()),
+          firstResults: first ? bytesBetween(site.log, side.counts, from, first.t) : null,
+          endOfQuery: bytesBetween(site.log, side.counts, from, now()),
           lastKeyToResults: typed.done ? typed.done.t - last : null,
           longTasks: typed.longTasks.filter((l) => l.ms > 50 && l.t <= (typed.done?.t ?? now())),
         };

@@ -46,6 +46,8 @@ export const bantinSide = ({ index, name = index ? 'bantin' : 'bantin, page 1 on
     await page.waitForFunction(() => window.__bench.loaded, { timeout: 30_000 });
   },
   counts: (path) => path.startsWith('/bantin/') || path.startsWith('/index/'),
+  /** What a request was, for the breakdown: code, manifest, or the index's folder (p/ postings, v/ vocabulary, d/ display). */
+  part: (path) => (path.startsWith('/bantin/') ? 'code' : path === '/index/index.json' ? 'manifest' : `index ${path.split('/')[2]}/`),
   itemIndex: (href, byUrl) => byUrl.get(new URL(href, 'http://x').href) ?? byUrl.get(href),
 });
 
@@ -74,5 +76,7 @@ export const pagefindSide = {
   },
   done: (state, value) => namesTerm(state.note, value) && !state.busy && state.hrefs.length > 0,
   counts: (path) => path.startsWith('/pagefind/'),
+  part: (path) =>
+    /\.(js|css)$/.test(path) ? 'code' : /wasm/.test(path) ? 'wasm' : /entry\.json|pf_meta/.test(path) ? 'manifest' : /\/fragment\//.test(path) ? 'fragments' : /\/index\//.test(path) ? 'index chunks' : 'other',
   itemIndex: (href) => Number(/\/articles\/(\d+)\.html/.exec(href)?.[1] ?? -1),
 };
