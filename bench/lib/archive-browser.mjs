@@ -7,6 +7,7 @@
 // results on screen are for), done(state, value) (those results are the final ones for
 // what was typed), counts(path) (the request is search's, not the page's own) }.
 import { now } from './archive-site.mjs';
+import { cpuByWindow } from './trace.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -108,7 +109,7 @@ async function typeQuery(page, side, query, delay) {
  * @returns {Promise<{ cold: object[], next: object[], perKey: number[], missedKeys: number, keys: number, longTasks: object[], top: Map<string, string[]> | null, notes: string[] }>}
  */
 export async function runSide({ browser, site, side, timed, relevance, sessions, delay = 120, minChars = 1 }) {
-  const out = { cold: [], next: [], perKey: [], missedKeys: 0, keys: 0, longTasks: [], top: null, notes: [] };
+  const out = { cold: [], next: [], perKey: [], missedKeys: 0, keys: 0, longTasks: [], cpuTasks: { longest: 0, over50: 0 }, top: null, notes: [] };
   for (let s = 0; s < sessions; s++) {
     const context = await browser.createBrowserContext();
     try {
@@ -129,8 +130,18 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
       if (missing.length) out.notes.push(`${side.name}: 404 for ${[...new Set(missing)].join(', ')}`);
       // Each session starts its typed queries at another one, so the cold figures are of three queries.
       const order = timed.map((_, i) => timed[(i + s) % timed.length]);
+      // Main-thread tasks while typing, in thread CPU time too: what the page's work cost, whatever else the machine runs.
+      await page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      let windows = 0;
+      const typing = async (query) => {
+        const label = `typing-${windows++}`;
+        await page.evaluate((l) => performance.mark(`${l}:start`), label);
+        const typed = await typeQuery(page, side, query, delay);
+        await page.evaluate((l) => performance.mark(`${l}:end`), label);
+        return typed;
+      };
       for (const [i, q] of order.entries()) {
-        const typed = await typeQuery(page, side, q.query, delay);
+        const typed = await typing(q.query);
         const last = typed.inputs.at(-1)?.t ?? typed.start;
         await settle(site.log);
         const first = typed.states.find((st) => st.hrefs?.length);
@@ -156,7 +167,7 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
       }
       // The same queries again, shards cached: time from each key to its own results.
       for (const q of order) {
-        const typed = await typeQuery(page, side, q.query, delay);
+        const typed = await typing(q.query);
         for (const [k, key] of typed.inputs.entries()) {
           if (key.value.trim().length < minChars) continue;
           const until = typed.inputs[k + 1]?.t ?? Infinity;
@@ -166,6 +177,10 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
           else out.missedKeys++;
         }
         out.longTasks.push(...typed.longTasks.filter((l) => l.ms > 50));
+      }
+      for (const w of Object.values(cpuByWindow(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'))))) {
+        out.cpuTasks.longest = Math.max(out.cpuTasks.longest, w.longestCpu);
+        out.cpuTasks.over50 += w.longCpuTasks;
       }
       // Relevance, once: each query entered whole (as pasted), its top 3.
       if (s === 0 && relevance.length) {

@@ -4,7 +4,8 @@
 //   generator repeats headlines past 2,031 items ("… (kỳ 2)"): any copy counts.
 // - On the real corpus: reader-style queries for 20 of its 217 articles that carry their
 //   real titles (no tone marks, đ typed as d, partial words, two typos), by article id.
-// - On every archive: typo queries, judged by whether each of the top 3 holds the word meant.
+// - On every archive: typo queries, judged by whether the top 3 holds an article with the
+//   word meant (title or text; how many of the 3 do is reported beside).
 
 /** The comparison key of a text: no tone marks, đ → d, lower case (bantin's fold, for judging). */
 export const foldText = (s) => String(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
@@ -52,11 +53,10 @@ export function queriesFor(archive, relevance) {
     archive.corpus === 'real'
       ? REAL.map(([query, id]) => ({ query, kind: 'article', judge: (top) => top.some((item) => item?.id === id) }))
       : relevance.map(([query, , headline]) => ({ query, kind: 'article', judge: (top) => top.some((item) => item && copyOf(item.title) === headline) }));
-  const typos = TYPOS.map(([query, word]) => ({
-    query,
-    kind: `typo of «${word}»`,
-    judge: (top) => top.length > 0 && top.every((item) => item && textOf(item).includes(word)),
-  }));
+  const typos = TYPOS.map(([query, word]) => {
+    const holds = (item) => Boolean(item) && textOf(item).includes(word);
+    return { query, kind: 'typo', word, holds, judge: (top) => top.some(holds) };
+  });
   return [...targets, ...typos];
 }
 
