@@ -2,13 +2,14 @@ import { expect } from '@open-wc/testing';
 import type { Article } from '../../src/feed/types.js';
 import { SearchEngine, type SearchResults } from '../../src/search/engine.js';
 import { ArchiveEngine } from '../../src/search/archive/engine.js';
-import { fetchManifest } from '../../src/search/archive/files.js';
+import { ArchiveFiles, fetchManifest } from '../../src/search/archive/files.js';
 import { indexFolder } from '../../src/search/archive/folder.js';
 import { newerThanIndex } from '../../src/search/archive/searcher.js';
 import { openKV } from '../../src/shared/kv.js';
 import { loadFeed } from '../support/feeds.js';
 import { RELEVANCE } from '../support/relevance.js';
 import { uniqueId } from '../support/mock.js';
+import { until } from '../support/until.js';
 
 /**
  * The archive index, built in Node by dist/'s builder from committed feeds
@@ -167,5 +168,9 @@ describe('archive index: built in Node, searched in Chromium', () => {
     const after = await second.search('kiem diem');
     expect(second.files.fetched).to.equal(0);
     expect(ids(after)).to.deep.equal(ids(before));
+    // A rebuilt index (another version) drops the files of the old one.
+    const rebuilt = new ArchiveFiles(folder, 'another-version', kv);
+    await rebuilt.get('index.json');
+    await until(async () => !(await kv.keys()).some((k) => k.includes(`|${manifest.version}|`)), 5000, 'the old files to go');
   });
 });
