@@ -54,20 +54,6 @@ export interface EngineStats {
   ms: number;
 }
 
-/** What a search box needs of a search, wherever it runs: `SearchEngine`, its worker twin, the archive's. */
-export interface Searcher {
-  /** `worker`: the index lives in a worker; `page`: on the main thread. */
-  readonly thread: 'worker' | 'page';
-  readonly stats: EngineStats;
-  /** Milliseconds of the phases of the last query computed (benchmarks). */
-  readonly lastTimings: { match: number; prepare: number; fuse: number };
-  search(query: string, options?: SearchOptions): Promise<SearchResults>;
-  /** Runs a few searches no one sees, so the first real ones do not pay for compiling the search code. */
-  warmUp(signal?: AbortSignal): Promise<void>;
-  /** Forgets remembered results and prepared text (benchmarks). */
-  clearCaches(): void;
-}
-
 /** Candidates fuse.js scores per query: enough for the dropdown and the first results pages. */
 export const FUSE_CANDIDATES = 24;
 /** Candidates fuse.js scores in one slice. */

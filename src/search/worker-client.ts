@@ -5,15 +5,28 @@
  * script that fails to load), the same engine runs on the page instead.
  */
 import type { Article, Feed } from '../feed/types.js';
-import type { EngineStats, SearchEngine, Searcher, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
+import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
-import { indexFolder } from './archive/folder.js';
 import { spawnWorker, workerScript, type WorkerScript } from '../shared/threads.js';
 import { TimeSlicer } from './yield.js';
 import type { ArchiveSource } from './archive/engine.js';
 import type { ArchiveManifest } from './archive/format.js';
 
-export { spawnWorker, type WorkerScript, type Searcher };
+export { spawnWorker, type WorkerScript };
+
+/** What a search box needs of a search, wherever it runs. */
+export interface Searcher {
+  /** `worker`: the index lives in a worker; `page`: on the main thread. */
+  readonly thread: 'worker' | 'page';
+  readonly stats: EngineStats;
+  /** Milliseconds of the phases of the last query computed (benchmarks). */
+  readonly lastTimings: { match: number; prepare: number; fuse: number };
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  /** Runs a few searches no one sees, so the first real ones do not pay for compiling the search code. */
+  warmUp(signal?: AbortSignal): Promise<void>;
+  /** Forgets remembered results and prepared text (benchmarks). */
+  clearCaches(): void;
+}
 
 type Timings = Searcher['lastTimings'];
 /** A hit as the worker sends it: the page has its articles, except those of an archive index, which come along. */
@@ -255,39 +268,14 @@ export class WorkerSearchEngine implements Searcher {
   }
 }
 
-/** A searcher a newer version of its feed replaced: what it holds in the worker goes. */
-const retire = (old: Promise<Searcher>) => void old.then((s) => (s as Searcher & { drop?(): void }).drop?.(), () => {});
-const shared = new PerFeed<Searcher>(retire);
-/** Searches through an archive index, per index folder. */
-const throughIndex = new Map<string, PerFeed<Searcher>>();
+const shared = new PerFeed<Searcher>((old) => void old.then((s) => s instanceof WorkerSearchEngine && s.drop(), () => {}));
 
 /**
  * The page-wide search of a feed: in the page's search worker when one can
  * start, else on the main thread. Every search box naming the same feed
- * shares one index. With `index` (the URL of a folder `bantin-index` wrote),
- * the whole archive is searched through it, together with the feed's
- * articles newer than it; where that index cannot be used, the feed alone,
- * with one console warning.
+ * shares one index. (`searchThroughIndex` searches a whole archive.)
  */
-export function searchFor(feed: Feed, options: { index?: string | null } = {}): Promise<Searcher> {
-  if (options.index) {
-    const folder = indexFolder(options.index, feed.url);
-    let perFeed = throughIndex.get(folder);
-    if (!perFeed) throughIndex.set(folder, (perFeed = new PerFeed<Searcher>(retire)));
-    return perFeed.get(feed, (version, signal) =>
-      import('./archive/searcher.js').then((m) =>
-        m.archiveSearchFor(feed, folder, signal, {
-          today: () => searchFor(feed),
-          start: (fresh, archive) =>
-            workerOrPage(
-              signal,
-              (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
-              () => import('./archive/engine.js').then((a) => a.ArchiveEngine.open(fresh, archive, signal)),
-            ),
-        }),
-      ),
-    );
-  }
+export function searchFor(feed: Feed): Promise<Searcher> {
   return shared.get(feed, (version, signal) =>
     workerOrPage(
       signal,
@@ -298,7 +286,11 @@ export function searchFor(feed: Feed, options: { index?: string | null } = {}): 
 }
 
 /** A searcher in the page's search worker when one can start, else on the main thread. */
-async function workerOrPage(signal: AbortSignal, inWorker: (port: WorkerPort) => Promise<Searcher>, onPage: () => Promise<Searcher>): Promise<Searcher> {
+export async function workerOrPage(
+  signal: AbortSignal,
+  inWorker: (port: WorkerPort) => Promise<Searcher>,
+  onPage: () => Promise<Searcher>,
+): Promise<Searcher> {
   const port = await searchWorker();
   signal.throwIfAborted();
   if (port && !port.failed) {

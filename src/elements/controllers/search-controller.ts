@@ -27,17 +27,23 @@ export interface SearchOptions {
   onCleared?(): void;
 }
 
+/** A module fetched on first use (a failed fetch is tried again next time). */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let module: Promise<T> | null = null;
+  return () =>
+    (module ??= load().catch((e) => {
+      module = null;
+      throw e;
+    }));
+}
+
 /**
  * The search layer, fetched on first use, not with the page: it starts the
  * search worker, which fetches the engine and fuse.js (or runs them on the
- * page where no worker can start).
+ * page where no worker can start). With an archive index, its reader too.
  */
-let clientModule: Promise<typeof import('../../search/worker-client.js')> | null = null;
-const loadClient = () =>
-  (clientModule ??= import('../../search/worker-client.js').catch((e) => {
-    clientModule = null;
-    throw e;
-  }));
+const loadClient = lazy(() => import('../../search/worker-client.js'));
+const loadArchive = lazy(() => import('../../search/archive/searcher.js'));
 
 /** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
 const BUSY_DELAY_MS = 50;
@@ -164,7 +170,7 @@ export class SearchController implements ReactiveController {
     this.engineFeed = feed;
     this.engineIndex = index;
     const current = () => this.engineFeed === feed && this.engineIndex === index;
-    loadClient().then((m) => m.searchFor(feed, { index })).then(
+    (index ? loadArchive().then((m) => m.searchThroughIndex(feed, index)) : loadClient().then((m) => m.searchFor(feed))).then(
       (engine) => {
         if (!current()) return;
         const first = !this.engine;

@@ -37,7 +37,7 @@ import {
  */
 
 /** Most compressed bytes of posting files a partial last word loads for the words it begins; past that, only its own file's words. */
-export const PREFIX_BYTES = 64 * 1024;
+export const PREFIX_BYTES = 24 * 1024;
 /** Partial indexes (one per set of posting files) kept between keys. */
 const PARTIALS = 8;
 

@@ -1,7 +1,9 @@
 import type { Article, Feed } from '../../feed/types.js';
-import type { Searcher, SearchOptions, SearchResults } from '../engine.js';
-import type { ArchiveSource } from './engine.js';
+import type { SearchOptions, SearchResults } from '../engine.js';
+import { PerFeed } from '../per-feed.js';
+import { searchFor, workerOrPage, WorkerSearchEngine, type Searcher } from '../worker-client.js';
 import { fetchManifest } from './files.js';
+import { indexFolder } from './folder.js';
 import type { ArchiveManifest } from './format.js';
 
 /**
@@ -88,30 +90,40 @@ export class ArchiveSearcher implements Searcher {
   }
 
   drop() {
-    (this.primary as Searcher & { drop?(): void }).drop?.();
+    if (this.primary instanceof WorkerSearchEngine) this.primary.drop();
   }
 }
 
-/** The search of a feed through the archive index in `folder` (see `searchFor`). */
-export async function archiveSearchFor(
-  feed: Feed,
-  folder: string,
-  signal: AbortSignal,
-  how: {
-    /** The search of the loaded feed alone: what a failed index falls back to. */
-    today: () => Promise<Searcher>;
-    /** Starts the archive engine (in the worker, else on the page). */
-    start: (fresh: Article[], archive: ArchiveSource) => Promise<Searcher>;
-  },
-): Promise<Searcher> {
-  let manifest: ArchiveManifest;
-  try {
-    manifest = await fetchManifest(folder, signal);
-  } catch (e) {
-    if (!isArchiveError(e)) throw e;
-    warnOnce(folder, e as Error);
-    return how.today();
-  }
-  const fresh = newerThanIndex(feed.items, manifest.recent);
-  return new ArchiveSearcher(await how.start(fresh, { folder, manifest }), folder, how.today);
+/** Archive searchers, per index folder: each a page-wide one per feed, as `searchFor` keeps them. */
+const perFolder = new Map<string, PerFeed<Searcher>>();
+
+/**
+ * The page-wide search of a feed through the archive index in `index` (the
+ * folder `bantin-index` wrote, resolved against the feed's URL): the whole
+ * archive, together with the feed's articles newer than the index; where the
+ * index cannot be used, the feed alone (`searchFor`), with one console warning.
+ */
+export function searchThroughIndex(feed: Feed, index: string): Promise<Searcher> {
+  const folder = indexFolder(index, feed.url);
+  let perFeed = perFolder.get(folder);
+  if (!perFeed) perFolder.set(folder, (perFeed = new PerFeed<Searcher>((old) => void old.then((s) => (s as ArchiveSearcher).drop?.(), () => {}))));
+  return perFeed.get(feed, async (version, signal) => {
+    const today = () => searchFor(feed);
+    let manifest: ArchiveManifest;
+    try {
+      manifest = await fetchManifest(folder, signal);
+    } catch (e) {
+      if (!isArchiveError(e)) throw e;
+      warnOnce(folder, e as Error);
+      return today();
+    }
+    const fresh = newerThanIndex(feed.items, manifest.recent);
+    const archive = { folder, manifest };
+    const primary = await workerOrPage(
+      signal,
+      (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
+      () => import('./engine.js').then((m) => m.ArchiveEngine.open(fresh, archive, signal)),
+    );
+    return new ArchiveSearcher(primary, folder, today);
+  });
 }
