@@ -3,7 +3,7 @@
 //   npx bantin-index https://quan5.example.vn/feed.json --out public/search
 import { parseArgs } from 'node:util';
 import { MissingDriverError } from './store/store.js';
-import { IndexWriteError, indexFeed } from './search-index.js';
+import { IndexWriteError, abandonWrites, indexFeed } from './search-index.js';
 
 const USAGE = `Usage: bantin-index FEED --out DIR [options]
 
@@ -62,6 +62,14 @@ function parse(argv) {
 }
 
 const options = parse(process.argv.slice(2));
+// Stopped mid-write (Ctrl-C, a cron timeout): the index stays as it was, and nothing is left beside it.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    abandonWrites();
+    console.error(`${PROGRAM}: stopped (${signal}); ${options.out} left as it was`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 const log = options.quiet ? () => {} : (/** @type {string} */ line) => console.error(`${PROGRAM}: ${line}`);
 const progress = options.quiet ? undefined : progressReporter(process.stderr);
 

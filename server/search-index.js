@@ -3,6 +3,7 @@
 // and written so that a reader never sees half an index. Used by bantin-index
 // and by bantin-server --index.
 import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -122,13 +123,17 @@ async function checkOutput(out) {
     if (above || dirname(up) === up) break;
   }
   const probe = stagingFolder(out);
+  writing.set(probe, { trash: null, out });
   try {
     await mkdir(dirname(probe), { recursive: true });
     await mkdir(probe);
   } catch (e) {
     throw new IndexWriteError(`cannot write the index in ${out}: ${/** @type {Error} */ (e).message}`);
+  } finally {
+    await rm(probe, { recursive: true, force: true });
+    writing.delete(probe);
   }
-  await rm(probe, { recursive: true, force: true });
+  await sweep(resolve(out));
 }
 
 /**
@@ -136,6 +141,57 @@ async function checkOutput(out) {
  * @param {string} out
  */
 const stagingFolder = (out) => join(dirname(resolve(out)), `.${basename(resolve(out))}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+
+/**
+ * The writes under way in this process: staging folder → the old index set aside
+ * while the new one moves in (null for the probe before a read) and the index folder.
+ * @type {Map<string, { trash: string | null, out: string }>}
+ */
+const writing = new Map();
+
+/**
+ * For a process stopped by a signal, synchronously: every index being written stays as it was
+ * (put back if the signal came between the two renames), and nothing is left beside it.
+ */
+export function abandonWrites() {
+  const gone = { recursive: true, force: true };
+  for (const [stage, { trash, out }] of writing) {
+    try {
+      if (trash && existsSync(trash) && !existsSync(out)) renameSync(trash, out);
+      // Files may still be being created in it (writes in flight): renamed first, it gets no more.
+      const doomed = `${stage}-stopped`;
+      if (existsSync(stage)) renameSync(stage, doomed);
+      rmSync(doomed, gone);
+      if (trash) rmSync(trash, gone);
+    } catch (e) {
+      console.error(`could not remove ${stage}: ${/** @type {Error} */ (e).message}`);
+    }
+  }
+  writing.clear();
+}
+
+/**
+ * Removes what an earlier run that was killed left beside `out` (its process is gone).
+ * @param {string} out
+ */
+async function sweep(out) {
+  const prefix = `.${basename(out)}.tmp-`;
+  for (const name of await readdir(dirname(out)).catch(() => [])) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !pid || pid === process.pid || alive(pid)) continue;
+    await rm(join(dirname(out), name), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** @param {number} pid */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return /** @type {NodeJS.ErrnoException} */ (e).code === 'EPERM'; // someone else's: leave it
+  }
+}
 
 /**
  * Writes the files into `out` so that every reader sees a whole index: they are
@@ -162,11 +218,12 @@ export async function writeIndex(out, files) {
   await checkOutput(out);
   const stage = stagingFolder(out);
   const trash = `${stage}-old`;
+  writing.set(stage, { trash, out });
   /** @param {string} root @param {string} path */
   const at = (root, path) => join(root, ...path.split('/'));
   try {
     await mkdir(stage).catch(fail);
-    for (const folder of new Set(paths.map((p) => dirname(at(stage, p))))) await mkdir(folder, { recursive: true }).catch(fail);
+    await makeFolders(stage, paths).catch(fail);
     // Many small files (10,000 articles make about as many): written several at a time.
     for (let i = 0; i < files.length; i += WRITE_BATCH) {
       await Promise.all(files.slice(i, i + WRITE_BATCH).map(({ path, data }) => writeFile(at(stage, path), data))).catch(fail);
@@ -175,9 +232,9 @@ export async function writeIndex(out, files) {
     if (exists) {
       const written = new Set(paths);
       const before = (await readRecord(out)) ?? (await listFiles(out)).filter((p) => !p.split('/').some((s) => s.startsWith('.')));
-      for (const path of before) {
-        if (written.has(path)) continue;
-        await mkdir(dirname(at(stage, path)), { recursive: true }).catch(fail);
+      const carried = before.filter((path) => !written.has(path));
+      await makeFolders(stage, carried).catch(fail);
+      for (const path of carried) {
         await link(at(out, path), at(stage, path)).catch(() => copyFile(at(out, path), at(stage, path)).catch(() => {}));
       }
     }
@@ -195,6 +252,22 @@ export async function writeIndex(out, files) {
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => {});
     await rm(trash, { recursive: true, force: true }).catch(() => {});
+    writing.delete(stage);
+  }
+}
+
+/**
+ * The folders `paths` sit in, under `root`, each made on its own, never `root` itself: a
+ * staging folder removed meanwhile (the process stopped) is not made again.
+ * @param {string} root
+ * @param {string[]} paths
+ */
+async function makeFolders(root, paths) {
+  const folders = new Set(paths.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  for (const folder of [...folders].sort()) {
+    await mkdir(join(root, ...folder.split('/'))).catch((/** @type {NodeJS.ErrnoException} */ e) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
   }
 }
 

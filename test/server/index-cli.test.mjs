@@ -237,6 +237,36 @@ describe('bantin-index: rebuilding over an index', () => {
     assert.ok(record.files.includes('index.json'));
   });
 
+  it('stopped mid-write (SIGINT), or killed earlier: the index stays as it was and nothing is left beside it', async () => {
+    const [feed] = await writePages({ dir: tmp.dir, name: 'big', items: await headlines(2031), per: 2031 });
+    const out = join(tmp.dir, 'stopped');
+    assert.equal((await runIndex([feed, '--out', out, '-q'])).code, 0);
+    const before = await readFile(join(out, 'index.json'), 'utf8');
+    // What a run killed outright (SIGKILL) left: a staging folder of a process that is gone.
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => dead.once('exit', resolve));
+    await mkdir(join(tmp.dir, `.stopped.tmp-${dead.pid}-0000`));
+    await writeFile(join(tmp.dir, 'other.json'), '[]');
+    const run = spawn(process.execPath, [INDEX_CLI, feed, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    run.stderr.setEncoding('utf8').on('data', (c) => (stderr += c));
+    const exited = new Promise((resolve) => run.once('exit', resolve));
+    // Stopped once it writes files into its staging folder, before it is done.
+    for (;;) {
+      const staged = (await readdir(tmp.dir)).filter((n) => n.startsWith(`.stopped.tmp-${run.pid}-`));
+      const writing = await Promise.all(staged.map((n) => readdir(join(tmp.dir, n)).then((names) => names.includes('p'), () => false)));
+      if (writing.includes(true) || run.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    run.kill('SIGINT');
+    const code = await exited;
+    if (code === 0) return; // it finished first on a fast machine: nothing to check
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /bantin-index: stopped \(SIGINT\); .*stopped left as it was\n$/);
+    assert.equal(await readFile(join(out, 'index.json'), 'utf8'), before);
+    assert.deepEqual((await readdir(tmp.dir)).filter((n) => n.startsWith('.')), []);
+  });
+
   it('a rebuild whose feed fails leaves the index as it was', async () => {
     const [feed] = await writePages({ dir: tmp.dir, name: 'ok', items: await headlines(5), per: 5 });
     const out = join(tmp.dir, 'kept');
