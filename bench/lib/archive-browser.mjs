@@ -183,7 +183,8 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
       for (const q of order) {
         const typed = await typing(q.query);
         for (const [k, key] of typed.inputs.entries()) {
-          if (key.value.trim().length < minChars) continue;
+          // Too short to search, or the same words as the key before (a space): no new query.
+          if (key.value.trim().length < minChars || key.value.trim() === typed.inputs[k - 1]?.value.trim()) continue;
           const until = typed.inputs[k + 1]?.t ?? Infinity;
           const own = typed.states.find((st) => st.t >= key.t && st.t < until && side.done(st, key.value));
           out.keys++;
