@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { mockFeeds } from './test/support/plugins/mock-feeds.mjs';
+import { archiveIndex } from './test/support/plugins/archive-index.mjs';
 import { summaryReporter } from './test/support/plugins/summary-reporter.mjs';
 import { browserCommands } from './test/support/plugins/commands.mjs';
 import { counterService, counterProxy } from './test/support/plugins/counter-service.mjs';
@@ -35,7 +36,7 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
-  middleware: [mockFeeds, counterProxy],
+  middleware: [mockFeeds, archiveIndex, counterProxy],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserCommands(),

@@ -3,6 +3,7 @@
 // the big Vietnamese feed at /corpus/vi-news.feed.json), and bench/*.mjs (other than this file) in
 // Node, and prints each benchmark's figures. bench/lib/ holds their helpers.
 //   node bench/run.mjs [name ...]     e.g. node bench/run.mjs cache counter-server
+//   node bench/run.mjs archive        archive search, bantin's index against Pagefind (bench/archive.mjs)
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { spawn } from 'node:child_process';

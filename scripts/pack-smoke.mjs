@@ -4,7 +4,8 @@
 // data layer in Node, and type-check a developer's TypeScript against it.
 // Needs `npm run build` first. No network: the dependencies (lit & co.) come from
 // npm's cache, which `npm ci` of this project filled.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ try {
   const { files } = packed;
   const allowed = /^(dist\/|server\/|custom-elements\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/;
   check(files.every((f) => allowed.test(f)), `the package holds only dist/, server/, custom-elements.json, README, CHANGELOG, LICENSE (extra: ${files.filter((f) => !allowed.test(f)).join(', ') || 'none'})`);
-  for (const must of ['dist/bantin.min.js', 'dist/bantin.esm.js', 'dist/index.js', 'dist/index.d.ts', 'dist/entries/article.js', 'dist/search/search-worker.js', 'custom-elements.json', 'server/cli.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  for (const must of ['dist/bantin.min.js', 'dist/bantin.esm.js', 'dist/index.js', 'dist/index.d.ts', 'dist/entries/article.js', 'dist/search/search-worker.js', 'dist/search/archive/build.js', 'custom-elements.json', 'server/cli.js', 'server/index-cli.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     check(files.includes(must), `the package has ${must}`);
   }
   check(!files.some((f) => f.startsWith('dist/demo/') || f.includes('.test.')), 'no demo build, no tests');
@@ -105,6 +106,20 @@ article.notAProperty = 1;
 
   const help = sh(process.execPath, [join(app, 'node_modules/.bin/bantin-server'), '--help'], app);
   check(/--feeds/.test(help), 'the bantin-server command is installed');
+
+  // bantin-index as installed: no build step; a JSON Feed needs nothing more, RSS asks for @xmldom/xmldom.
+  writeFileSync(join(app, 'feed.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Quận 5', items: [{ id: '1', title: 'Họp kiểm điểm', content_text: 'Họp kiểm điểm cuối năm.' }] }));
+  writeFileSync(join(app, 'feed.rss'), '<rss version="2.0"><channel><title>Q5</title><item><title>Tin</title><link>https://q5.example.vn/1</link></item></channel></rss>');
+  const indexCli = join(app, 'node_modules/.bin/bantin-index');
+  let built = '';
+  try {
+    built = sh(process.execPath, [indexCli, 'feed.json', '--out', 'search'], app);
+  } catch {
+    // the error is on stderr already
+  }
+  check(/: 1 article from 1 page → /.test(built) && existsSync(join(app, 'search/index.json')), 'the bantin-index command is installed and indexes a JSON Feed');
+  const rss = spawnSync(process.execPath, [indexCli, 'feed.rss', '--out', 'search-rss'], { cwd: app, encoding: 'utf8' });
+  check(rss.status === 1 && /npm install @xmldom\/xmldom/.test(rss.stderr), 'bantin-index on RSS without @xmldom/xmldom says what to install (exit 1)');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -29,7 +29,8 @@ const t0 = performance.now();
 const [build] = await runSteps([['build dist/ for test/dist', ['npm', 'run', 'build']]]);
 if (build.code !== 0) results.push({ name: 'build', code: build.code, totals: { passed: 0, failed: 1, skipped: 0 } });
 
-// 1. In Node: bantin-server against real SQLite on 127.0.0.1, and the repository's rules.
+// 1. In Node: bantin-server against real SQLite on 127.0.0.1, the repository's rules, and the
+//    archive search index's builder (run from dist/, as the bantin-index command runs it).
 //    Each file runs in its own process; two at a time (each server test binds its own ports).
 const nodeCounts = join(work, 'node.json');
 const nodeCode = await run(process.execPath, [
@@ -41,6 +42,7 @@ const nodeCode = await run(process.execPath, [
   `--test-reporter-destination=${nodeCounts}`,
   'test/server/',
   'test/repo/',
+  'test/search-index/',
 ]);
 results.push({ name: 'node tests (node --test)', code: nodeCode, totals: totalsFrom(nodeCounts) });
 

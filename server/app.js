@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { handleCounter } from './counter.js';
 import { createFileHandler } from './files.js';
+import { createIndexer } from './index-serve.js';
 import { HttpError, sendError } from './http-util.js';
 import { originPolicy } from './origin.js';
 import { ClientBuckets, clientAddress } from './rate-limit.js';
@@ -26,12 +27,15 @@ import { KeyLimitError, StoreUnavailableError } from './store/store.js';
  * @param {string[]} [options.publicOrigins] the origins readers reach this server at (same origin)
  * @param {string[]} [options.hidden] real paths the file server must never serve
  * @param {Limits} [options.limits]
+ * @param {{ log: (line: string) => void, debounceMs?: number } | null} [options.index] build and serve the
+ *   search index of each feed in `feeds` at /NAME.index/ (see index-serve.js)
  * @returns {Promise<import('node:http').Server>}
  */
-export async function createBantinServer({ store, feeds = null, origins = [], publicOrigins = [], hidden = [], limits = {} }) {
+export async function createBantinServer({ store, feeds = null, origins = [], publicOrigins = [], hidden = [], limits = {}, index = null }) {
   const { timeoutMs = 5000, maxConnections = 512, rate = 20, burst = 60, trustProxy = false, allowKey = null } = limits;
   const checkOrigin = originPolicy(origins, publicOrigins);
   const serveFile = feeds ? await createFileHandler(feeds, { hidden }) : null;
+  const indexer = feeds && index ? await createIndexer({ feeds, publicOrigin: publicOrigins[0] ?? null, ...index }) : null;
   const buckets = rate > 0 ? new ClientBuckets({ rate, burst }) : null;
   /** @type {import('./counter.js').CounterPolicy} */
   const policy = {
@@ -57,7 +61,9 @@ export async function createBantinServer({ store, feeds = null, origins = [], pu
       }
       if (!serveFile) throw new HttpError(404, 'Not found.');
       // The raw path, not the URL parser's: it would quietly fold `/../` away.
-      await serveFile(req, res, (req.url ?? '/').split('?')[0], origin.cors ? cors : {});
+      const path = (req.url ?? '/').split('?')[0];
+      if (indexer?.handles(path)) await indexer.serve(req, res, path, origin.cors ? cors : {});
+      else await serveFile(req, res, path, origin.cors ? cors : {});
     } catch (e) {
       if (res.headersSent) {
         res.destroy();
@@ -77,6 +83,7 @@ export async function createBantinServer({ store, feeds = null, origins = [], pu
       }
     }
   });
+  server.on('close', () => indexer?.close());
   // Slow clients must not hold sockets: a few seconds for the headers, as much again for the body.
   server.headersTimeout = timeoutMs;
   server.requestTimeout = 2 * timeoutMs;

@@ -16,6 +16,10 @@ import { parseRedisUrl, redactUrl } from './store/redis.js';
 const USAGE = `Usage: bantin-server [options]
 
   --feeds DIR          serve the files in DIR (feeds as application/feed+json, with ETag/304)
+  --index              with --feeds: build the search index of each feed DIR/NAME.json (.rss, .atom)
+                       at start and whenever its files change, and serve it at /NAME.index/
+                       (for <bantin-search index="/NAME.index/">; later pages of a paged feed are
+                       read into their first page's index)
   --db FILE            SQLite file for the counts (default: counts.sqlite; ":memory:" keeps nothing)
   --redis URL          keep the counts in Redis (or Valkey) instead, shared by every instance:
                        redis://[user:password@]host:port/db, rediss:// for TLS (needs ioredis)
@@ -74,6 +78,7 @@ function parse(argv) {
       args: argv,
       options: {
         feeds: { type: 'string' },
+        index: { type: 'boolean', default: false },
         db: { type: 'string', default: 'counts.sqlite' },
         redis: { type: 'string', multiple: true, default: [] },
         'redis-prefix': { type: 'string', default: 'bantin:counter:' },
@@ -106,6 +111,7 @@ function parse(argv) {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: not a port number`);
   if (values.feeds && !statSync(values.feeds, { throwIfNoEntry: false })?.isDirectory()) fail(`--feeds ${values.feeds}: no such folder`);
+  if (values.index && !values.feeds) fail('--index builds the search index of the feeds in --feeds DIR: give --feeds too');
   const seeds = values.seed.map((s) => {
     const m = /^([^=]+)=(\d+)$/.exec(s);
     if (!m || !KEY_PATTERN.test(m[1]) || !Number.isSafeInteger(Number(m[2]))) fail(`--seed ${s}: expected KEY=N, like site=19467540`);
@@ -171,7 +177,8 @@ for (const source of options['seed-from']) {
     for (const [key, value] of counts) await store.seed(key, value);
     log(`--seed-from ${source}: ${pages} page(s), ${items} items, ${counts.size} counts raised to at least the feed's`);
   } catch (e) {
-    fail(`--seed-from ${source}: ${/** @type {Error} */ (e).message}`, 1);
+    // The message names the page (the first, or a later one) itself.
+    fail(`--seed-from ${/** @type {Error} */ (e).message}`, 1);
   }
 }
 store = logOutages(store, log);
@@ -187,6 +194,7 @@ const server = await createBantinServer({
   publicOrigins: options.publicOrigins,
   hidden,
   limits: options.limits,
+  index: options.index ? { log } : null,
 });
 server.on('error', (e) => fail(`cannot listen on ${options.host}:${options.port}: ${e.message}`, 1));
 server.listen(options.port, options.host, () => {
@@ -195,7 +203,7 @@ server.listen(options.port, options.host, () => {
   const where = options.redis ? options.redis.nodes.map(redactUrl).join(', ') : options.db;
   const cap = options.maxKeys ? `at most ${options.maxKeys.toLocaleString('en')} keys` : 'no cap on keys';
   console.log(
-    `bantin-server: counts in ${where} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}; ` +
+    `bantin-server: counts in ${where} (${cap})${options.feeds ? `, files from ${options.feeds}` : ''}${options.index ? ' (search indexes at /NAME.index/)' : ''}; ` +
       `listening on http://${host}:${port}`,
   );
 });

@@ -4,8 +4,8 @@
 // JSON Feed's own media type for *.json, RSS's and Atom's for *.rss and *.atom.
 // XML goes out without a charset: its own declaration names it (an old
 // ISO-8859-1 feed would be misread under a blanket utf-8).
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { extname, join, sep } from 'node:path';
 import { HttpError, SECURITY_HEADERS } from './http-util.js';
 
@@ -97,11 +97,13 @@ async function resolvePath(root, realRoot, pathname) {
 
 /**
  * @param {string} root the folder to serve
- * @param {{ hidden?: string[] }} options real paths never to serve (the counts database and its WAL)
+ * @param {{ hidden?: string[], types?: Record<string, string> }} options `hidden`: real paths never to serve
+ *   (the counts database and its WAL); `types`: media types by extension, over the usual ones
  */
-export async function createFileHandler(root, { hidden = [] } = {}) {
+export async function createFileHandler(root, { hidden = [], types = {} } = {}) {
   const realRoot = await realpath(root);
   const hiddenSet = new Set(hidden);
+  const typeOf = { ...TYPES, ...types };
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -112,8 +114,31 @@ export async function createFileHandler(root, { hidden = [] } = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, `${req.method} is not allowed on files`, { Allow: 'GET, HEAD' });
     }
-    const { file, info } = await resolvePath(root, realRoot, pathname);
+    const { file } = await resolvePath(root, realRoot, pathname);
     if (hiddenSet.has(file)) throw new HttpError(404, 'Not found.');
+    // Headers and body from one open file: a file replaced by rename in between
+    // (a feed or an index rewritten) is served whole, the old or the new, never a mix.
+    const handle = await open(file, 'r').catch(() => {
+      throw new HttpError(404, 'Not found.');
+    });
+    try {
+      await send(req, res, file, await handle.stat(), handle, cors);
+    } catch (e) {
+      await handle.close();
+      throw e;
+    }
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} file
+   * @param {import('node:fs').Stats} info
+   * @param {import('node:fs/promises').FileHandle} handle closed once sent
+   * @param {import('./http-util.js').Headers} cors
+   */
+  async function send(req, res, file, info, handle, cors) {
+    if (!info.isFile()) throw new HttpError(404, 'Not found.');
     const etag = etagOf(info);
     const headers = {
       ...SECURITY_HEADERS,
@@ -124,21 +149,22 @@ export async function createFileHandler(root, { hidden = [] } = {}) {
       'Cache-Control': 'no-cache',
     };
     if (notModified(req, etag, info.mtimeMs)) {
+      await handle.close();
       res.writeHead(304, headers);
       res.end();
       return;
     }
     res.writeHead(200, {
       ...headers,
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': typeOf[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': info.size,
     });
-    if (req.method === 'HEAD') {
+    if (req.method === 'HEAD' || info.size === 0) {
+      await handle.close();
       res.end();
       return;
     }
-    const stream = createReadStream(file);
-    stream.on('error', () => res.destroy());
-    stream.pipe(res);
-  };
+    // No more than the length sent (the file may grow); a client gone away frees the file at once.
+    pipeline(handle.createReadStream({ end: info.size - 1 }), res, () => {});
+  }
 }

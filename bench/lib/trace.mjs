@@ -23,6 +23,7 @@ export function cpuByWindow(trace) {
     let longestWall = 0;
     let longestCpu = 0;
     let longTasks = 0;
+    let longCpuTasks = 0;
     for (const t of tasks) {
       const a = Math.max(t.ts, start);
       const b = Math.min(t.ts + t.dur, end);
@@ -33,8 +34,9 @@ export function cpuByWindow(trace) {
       longestWall = Math.max(longestWall, t.dur);
       longestCpu = Math.max(longestCpu, t.tdur ?? t.dur);
       if (t.dur > 50_000) longTasks++;
+      if ((t.tdur ?? t.dur) > 50_000) longCpuTasks++;
     }
-    out[label] = { cpu: cpu / 1000, wall: wall / 1000, longestWall: longestWall / 1000, longestCpu: longestCpu / 1000, longTasks };
+    out[label] = { cpu: cpu / 1000, wall: wall / 1000, longestWall: longestWall / 1000, longestCpu: longestCpu / 1000, longTasks, longCpuTasks };
   }
   return out;
 }

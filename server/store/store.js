@@ -33,10 +33,11 @@ export class MissingDriverError extends Error {
    * @param {string} install the install command
    * @param {string} note one more line (versions)
    * @param {unknown} cause
+   * @param {string} [program] the command that needs it
    */
-  constructor(what, install, note, cause) {
+  constructor(what, install, note, cause, program = 'bantin-server') {
     super(
-      `bantin-server ${what}, which is not installed ` +
+      `${program} ${what}, which is not installed ` +
         '(it is an optional peer dependency of bantin, so that users of the elements alone never install it).\n' +
         `Install it next to bantin:  ${install}\n${note}`,
     );

@@ -101,10 +101,13 @@ export class BantinSearch extends BantinElement {
   @property({ attribute: 'date-format', reflect: true }) dateFormat: DateFormat = 'date';
   /** Query parameter of `?id=` links for results without a `url`, as `<bantin-article>` reads it (portals use `ItemID`). */
   @property({ attribute: 'id-param' }) idParam = 'id';
+  /** Folder of the archive's search index (`bantin-index`), else the page's `<meta name="bantin:search-index">`: the whole archive is searched. */
+  @property({ reflect: true }) index: string | null = null;
 
   private readonly data = new FeedController(this);
   private readonly requests = new SearchController(this, {
     feed: () => this.data.state.feed,
+    index: () => this.index,
     request: () =>
       this.ready
         ? {

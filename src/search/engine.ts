@@ -4,7 +4,7 @@ import { loadFuse } from './fuse.js';
 import { excerpt, highlightAll, markedWordPattern, WordMatcher, type Highlighted } from './highlight.js';
 import { SearchIndexCache } from './index-cache.js';
 import { prepareText, stripHtml } from '../shared/text.js';
-import { buildIndexData, NO_POSITION, POSITION_UNIT, TokenIndex, type IndexSource } from './token-index.js';
+import { buildIndexData, NO_POSITION, POSITION_UNIT, TokenIndex, type IndexSource, type MatchResult } from './token-index.js';
 import { parseQuery, type QueryToken } from './tokenize.js';
 import { PerFeed } from './per-feed.js';
 import { feedVersion } from './version.js';
@@ -185,7 +185,8 @@ export class SearchEngine<T extends SearchItem = Article> {
 
   constructor(
     readonly items: readonly T[],
-    readonly index: TokenIndex,
+    /** Replaced by the archive reader for each query, by the part of its index the query needs. */
+    public index: TokenIndex,
     readonly stats: EngineStats,
   ) {}
 
@@ -328,13 +329,22 @@ export class SearchEngine<T extends SearchItem = Article> {
     };
   }
 
+  /**
+   * The documents matching a query, best first by the index's score, the
+   * first `need` of them with their body positions. The archive reader
+   * overrides it: it fetches the index files and articles these need first.
+   */
+  protected async candidates(tokens: QueryToken[], need: number, _signal?: AbortSignal): Promise<MatchResult> {
+    return this.index.match(tokens, need);
+  }
+
   private async rank(tokens: QueryToken[], query: string, need: number, signal?: AbortSignal): Promise<Ranked> {
     const Fuse = await loadFuse();
     signal?.throwIfAborted();
     const slicer = new TimeSlicer(signal);
     const timings = { match: 0, prepare: 0, fuse: 0 };
     let t0 = performance.now();
-    const match = this.index.match(tokens, need);
+    const match = await this.candidates(tokens, need, signal);
     timings.match = performance.now() - t0;
     t0 = performance.now();
     const matcher = new WordMatcher(tokens, match.words, match.activeFlags);

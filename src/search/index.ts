@@ -1,7 +1,9 @@
 /**
  * The search layer: plain TypeScript, no rendering. `<bantin-search>` is one
  * user; a page can build its own search UI on `searchFor(feed)` (the engine in
- * a worker, else on the page) or `searchEngineFor(feed)` (on the page).
+ * a worker, else on the page), `searchEngineFor(feed)` (on the page) or
+ * `searchThroughIndex(feed, '/search/')` (a whole archive through the index
+ * `buildArchive` / `bantin-index` wrote; docs/search-index.md).
  */
 export { fold, hasMarks, marksAgree } from './fold.js';
 export { stripHtml, decodeEntities } from '../shared/text.js';
@@ -19,5 +21,9 @@ export {
   type EngineStats,
 } from './engine.js';
 export { searchFor, WorkerSearchEngine, type Searcher } from './worker-client.js';
+export { searchThroughIndex } from './archive/searcher.js';
+export { ArchiveEngine, type ArchiveSource } from './archive/engine.js';
+export { buildArchive, type ArchiveFile, type ArchiveBuildOptions } from './archive/build.js';
+export type { ArchiveManifest, DisplayRecord } from './archive/format.js';
 export { feedVersion } from './version.js';
 export { loadFuse } from './fuse.js';

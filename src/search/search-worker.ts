@@ -4,6 +4,7 @@
  * else. It speaks the messages of `worker-client.ts`; the engine is the same
  * `SearchEngine` the page runs when no worker can start.
  */
+import type { Article } from '../feed/types.js';
 import { SearchEngine, type SearchItem } from './engine.js';
 import { loadFuse } from './fuse.js';
 import type { FromWorker, ToWorker } from './worker-client.js';
@@ -42,22 +43,30 @@ async function engineOf(id: number): Promise<SearchEngine<SearchItem>> {
   return engine;
 }
 
+/** Builds (or reads) a slot's engine and answers `built` with its stats. */
+async function start(id: number, seq: number, make: (signal: AbortSignal) => Promise<SearchEngine<SearchItem>>) {
+  const s = slot(id);
+  s.build = new AbortController();
+  s.engine = make(s.build.signal);
+  try {
+    scope.postMessage({ type: 'built', id, seq, stats: (await s.engine).stats });
+  } catch (e) {
+    scope.postMessage(failure(id, seq, e));
+  }
+}
+
 async function handle(m: ToWorker) {
   switch (m.type) {
     case 'items':
       slot(m.id).items.push(...m.items);
       return;
-    case 'build': {
-      const s = slot(m.id);
-      s.build = new AbortController();
-      s.engine = SearchEngine.create(s.items, { url: m.url ?? undefined, version: m.version, signal: s.build.signal });
-      try {
-        scope.postMessage({ type: 'built', id: m.id, seq: m.seq, stats: (await s.engine).stats });
-      } catch (e) {
-        scope.postMessage(failure(m.id, m.seq, e));
-      }
-      return;
-    }
+    case 'build':
+      return start(m.id, m.seq, (signal) => SearchEngine.create(slot(m.id).items, { url: m.url ?? undefined, version: m.version, signal }));
+    case 'archive':
+      // Only pages with an archive index fetch its reader.
+      return start(m.id, m.seq, (signal) =>
+        import('./archive/engine.js').then((a) => a.ArchiveEngine.open(slot(m.id).items, { folder: m.folder, manifest: m.manifest }, signal)),
+      );
     case 'search': {
       const abort = new AbortController();
       running.set(m.seq, abort);
@@ -68,8 +77,14 @@ async function handle(m: ToWorker) {
           type: 'results',
           id: m.id,
           seq: m.seq,
-          // The page has the articles: a hit travels as its number, title and excerpt.
-          results: { query, total, offset, hits: hits.map(({ doc, title, excerpt, exact }) => ({ doc, title, excerpt, exact })) },
+          // The page has the articles: a hit travels as its number, title and excerpt. An
+          // archive's articles (they have an id: the page's items come here without one) come along.
+          results: {
+            query,
+            total,
+            offset,
+            hits: hits.map(({ doc, title, excerpt, exact, article }) => ({ doc, title, excerpt, exact, ...('id' in article ? { article: article as Article } : {}) })),
+          },
           timings: { ...engine.lastTimings },
         });
       } catch (e) {

@@ -19,6 +19,9 @@ export const NO_POSITION = 0xffff;
 /** Body offsets are kept in units of 4 code units, so 16 bits reach 256 K characters. */
 export const POSITION_UNIT = 4;
 
+/** A body offset as `positions` keeps it. */
+export const bodyPosition = (start: number): number => Math.min(Math.floor(start / POSITION_UNIT), NO_POSITION - 1);
+
 /** The searchable fields of one document, as the feed gives them. */
 export interface IndexSource {
   title: string;
@@ -68,7 +71,7 @@ class Builder implements WordSink {
 
   word(buffer: Uint16Array, length: number, hash: number, start: number) {
     const id = this.termId(buffer, length, hash);
-    const pos = this.bit === FIELD_BODY ? Math.min(Math.floor(start / POSITION_UNIT), NO_POSITION - 1) : NO_POSITION;
+    const pos = this.bit === FIELD_BODY ? bodyPosition(start) : NO_POSITION;
     if (this.lastDoc[id] === this.doc) {
       const p = this.lastPost[id];
       this.pField[p] |= this.bit;
@@ -277,6 +280,26 @@ function topKeys(keys: Float64Array, k: number): Float64Array {
   return heap.sort();
 }
 
+/**
+ * Which query words take part in narrowing: a one-letter last word being typed
+ * matches half the vocabulary, narrows nothing, and fuse.js still sees it.
+ */
+export const activeWords = (query: readonly QueryToken[]): boolean[] =>
+  query.map((t, i) => !(t.prefix && t.folded.length < 2 && query.length > 1 && i === query.length - 1));
+
+/** A rare or unknown word is likely a typo of a common one: the vocabulary is scanned for near misses. */
+export const needsTypoScan = (word: string, seen: number, docCount: number): boolean =>
+  word.length >= 3 && seen <= Math.max(2, docCount * 0.002);
+
+/** Whether a vocabulary term is a near miss of a query word (1 edit, 2 from 7 letters; not a word it begins while typed). */
+export function isTypoOf(token: QueryToken, term: string): boolean {
+  const word = token.folded;
+  const max = word.length >= 7 ? 2 : 1;
+  if (Math.abs(term.length - word.length) > max || term === word) return false;
+  if (token.prefix && term.startsWith(word)) return false;
+  return editDistance(word, term, max) <= max;
+}
+
 /** Optimal string alignment distance (adjacent transpositions count 1), or max + 1 once over `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -375,12 +398,9 @@ export class TokenIndex {
     return this.terms[i] === word ? i : -1;
   }
 
-  /** Vocabulary terms a query word stands for: itself, words it begins (while typed), and near misses. */
-  expand(token: QueryToken): TermMatch[] {
-    const key = `${token.prefix ? '>' : '='}${token.folded}`;
-    let matches = this.expansions.get(key);
-    if (matches) return matches;
-    matches = [];
+  /** A query word's own terms (itself, and the words it begins while typed) and how many postings they have together. */
+  direct(token: QueryToken): { matches: TermMatch[]; exact: number; seen: number } {
+    const matches: TermMatch[] = [];
     const word = token.folded;
     const exact = this.find(word);
     if (exact >= 0) matches.push({ term: exact, quality: EXACT });
@@ -392,15 +412,19 @@ export class TokenIndex {
         seen += this.df(t);
       }
     }
-    // A rare or unknown word is likely a typo of a common one: add the near misses.
-    const rare = Math.max(2, this.docCount * 0.002);
-    if (word.length >= 3 && seen <= rare) {
-      const max = word.length >= 7 ? 2 : 1;
+    return { matches, exact, seen };
+  }
+
+  /** Vocabulary terms a query word stands for: itself, words it begins (while typed), and near misses. */
+  expand(token: QueryToken): TermMatch[] {
+    const key = `${token.prefix ? '>' : '='}${token.folded}`;
+    let matches = this.expansions.get(key);
+    if (matches) return matches;
+    const direct = this.direct(token);
+    matches = direct.matches;
+    if (needsTypoScan(token.folded, direct.seen, this.docCount)) {
       for (let t = 0; t < this.terms.length; t++) {
-        const term = this.terms[t];
-        if (t === exact || Math.abs(term.length - word.length) > max) continue;
-        if (token.prefix && term.startsWith(word)) continue;
-        if (editDistance(word, term, max) <= max) matches.push({ term: t, quality: FUZZY });
+        if (t !== direct.exact && isTypoOf(token, this.terms[t])) matches.push({ term: t, quality: FUZZY });
       }
     }
     if (this.expansions.size > 500) this.expansions.clear();
@@ -425,9 +449,7 @@ export class TokenIndex {
    * all, the documents that have the most are returned.
    */
   match(query: QueryToken[], head = 100): MatchResult {
-    // A one-letter last word being typed matches half the vocabulary: it
-    // narrows nothing, and fuse.js still sees it in the query.
-    const activeFlags = query.map((t, i) => !(t.prefix && t.folded.length < 2 && query.length > 1 && i === query.length - 1));
+    const activeFlags = activeWords(query);
     const active = query.filter((_, i) => activeFlags[i]);
     const words: Set<string>[] = query.map(() => new Set<string>());
     const stamp = ++this.queryStamp;

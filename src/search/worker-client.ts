@@ -9,6 +9,8 @@ import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, S
 import { PerFeed } from './per-feed.js';
 import { spawnWorker, workerScript, type WorkerScript } from '../shared/threads.js';
 import { TimeSlicer } from './yield.js';
+import type { ArchiveSource } from './archive/engine.js';
+import type { ArchiveManifest } from './archive/format.js';
 
 export { spawnWorker, type WorkerScript };
 
@@ -27,12 +29,14 @@ export interface Searcher {
 }
 
 type Timings = Searcher['lastTimings'];
-type WireHit = Omit<SearchHit<SearchItem>, 'article'>;
+/** A hit as the worker sends it: the page has its articles, except those of an archive index, which come along. */
+type WireHit = Omit<SearchHit<SearchItem>, 'article'> & { article?: Article };
 
 /** Messages to the worker. `seq` numbers a request; its answer carries the same. */
 export type ToWorker =
   | { type: 'items'; id: number; items: SearchItem[] }
   | { type: 'build'; id: number; seq: number; url: string | null; version: string }
+  | { type: 'archive'; id: number; seq: number; folder: string; manifest: ArchiveManifest }
   | { type: 'search'; id: number; seq: number; query: string; options: Omit<SearchOptions, 'signal'> }
   | { type: 'cancel'; seq: number }
   | { type: 'warm'; id: number; seq: number }
@@ -68,7 +72,8 @@ export class WorkerPort {
       if (!waiting) return;
       this.pending.delete(m.seq);
       if (m.type !== 'error') waiting.resolve(m);
-      else if (m.name === 'AbortError') waiting.reject(Object.assign(new Error(m.message), { name: m.name }));
+      // An aborted search, or an archive index that failed (the page falls back to the loaded feed): the worker is fine.
+      else if (m.name === 'AbortError' || m.name === 'ArchiveError') waiting.reject(Object.assign(new Error(m.message), { name: m.name }));
       else {
         // The worker cannot do what the page can (a chunk of it failed to load): the page takes over.
         waiting.reject(new Error(m.message));
@@ -192,13 +197,14 @@ export class WorkerSearchEngine implements Searcher {
     readonly id: number,
     readonly items: readonly Article[],
     readonly stats: EngineStats,
-    private readonly source: { url?: string; version: string },
+    private readonly source: { url?: string; version: string; archive?: ArchiveSource },
   ) {}
 
+  /** With `archive`: the items are the loaded feed's articles newer than that index, searched with it. */
   static async create(
     port: WorkerPort,
     items: readonly Article[],
-    options: { url?: string; version: string; signal?: AbortSignal },
+    options: { url?: string; version: string; signal?: AbortSignal; archive?: ArchiveSource },
   ): Promise<WorkerSearchEngine> {
     const t0 = performance.now();
     const id = ++ids;
@@ -208,11 +214,15 @@ export class WorkerSearchEngine implements Searcher {
         port.post({ type: 'items', id, items: items.slice(i, i + ITEMS_PER_MESSAGE).map(searchTextOf) });
         await slicer.tick();
       }
+      const { archive } = options;
       const built = await port.request<Extract<FromWorker, { type: 'built' }>>(
-        (seq) => ({ type: 'build', id, seq, url: options.url ?? null, version: options.version }),
+        (seq) =>
+          archive
+            ? { type: 'archive', id, seq, folder: archive.folder, manifest: archive.manifest }
+            : { type: 'build', id, seq, url: options.url ?? null, version: options.version },
         options.signal,
       );
-      return new WorkerSearchEngine(port, id, items, { ...built.stats, ms: performance.now() - t0 }, { url: options.url, version: options.version });
+      return new WorkerSearchEngine(port, id, items, { ...built.stats, ms: performance.now() - t0 }, { url: options.url, version: options.version, archive });
     } catch (e) {
       port.post({ type: 'drop', id });
       throw e;
@@ -221,7 +231,10 @@ export class WorkerSearchEngine implements Searcher {
 
   /** The same engine on the page: what a search falls back to once the worker failed. */
   private inPage(): Promise<SearchEngine> {
-    return (this.fallback ??= import('./engine.js').then((m) => m.SearchEngine.create(this.items, this.source)));
+    const { archive } = this.source;
+    return (this.fallback ??= archive
+      ? import('./archive/engine.js').then((m) => m.ArchiveEngine.open(this.items, archive))
+      : import('./engine.js').then((m) => m.SearchEngine.create(this.items, this.source)));
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
@@ -237,7 +250,7 @@ export class WorkerSearchEngine implements Searcher {
     }
     Object.assign(this.lastTimings, m.timings);
     const { hits, ...results } = m.results;
-    return { ...results, hits: hits.map((h) => ({ ...h, article: this.items[h.doc] })) };
+    return { ...results, hits: hits.map((h) => ({ ...h, article: h.article ?? this.items[h.doc] })) };
   }
 
   async warmUp(signal?: AbortSignal): Promise<void> {
@@ -260,21 +273,33 @@ const shared = new PerFeed<Searcher>((old) => void old.then((s) => s instanceof 
 /**
  * The page-wide search of a feed: in the page's search worker when one can
  * start, else on the main thread. Every search box naming the same feed
- * shares one index.
+ * shares one index. (`searchThroughIndex` searches a whole archive.)
  */
 export function searchFor(feed: Feed): Promise<Searcher> {
-  return shared.get(feed, async (version, signal) => {
-    const port = await searchWorker();
-    signal.throwIfAborted();
-    if (port && !port.failed) {
-      try {
-        return await WorkerSearchEngine.create(port, feed.items, { url: feed.url, version, signal });
-      } catch (e) {
-        // A worker that died while indexing leaves the page to do it.
-        if (!port.failed) throw e;
-      }
+  return shared.get(feed, (version, signal) =>
+    workerOrPage(
+      signal,
+      (port) => WorkerSearchEngine.create(port, feed.items, { url: feed.url, version, signal }),
+      () => import('./engine.js').then((m) => m.SearchEngine.create(feed.items, { url: feed.url, version, signal })),
+    ),
+  );
+}
+
+/** A searcher in the page's search worker when one can start, else on the main thread. */
+export async function workerOrPage(
+  signal: AbortSignal,
+  inWorker: (port: WorkerPort) => Promise<Searcher>,
+  onPage: () => Promise<Searcher>,
+): Promise<Searcher> {
+  const port = await searchWorker();
+  signal.throwIfAborted();
+  if (port && !port.failed) {
+    try {
+      return await inWorker(port);
+    } catch (e) {
+      // A worker that died while indexing leaves the page to do it.
+      if (!port.failed) throw e;
     }
-    const { SearchEngine } = await import('./engine.js');
-    return SearchEngine.create(feed.items, { url: feed.url, version, signal });
-  });
+  }
+  return onPage();
 }

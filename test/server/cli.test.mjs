@@ -121,7 +121,7 @@ describe('bantin-server --seed-from FEED', () => {
     await writeFile(tmp.file('rss.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Q5</title></channel></rss>');
     await writeFile(tmp.file('broken.json'), '{"version": "https://jsonfeed.org/version/1.1", "items": [');
     for (const [source, pattern] of [
-      [tmp.file('none.json'), /ENOENT/],
+      [tmp.file('none.json'), /none\.json: no such file/],
       [tmp.file('rss.xml'), /reads JSON Feeds/],
       [tmp.file('broken.json'), /not valid JSON|JSON/],
     ]) {

@@ -11,8 +11,11 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** The feed URL an element names: its `feed` attribute, else the page's `<meta name="bantin:feed">`. */
-export function feedUrlOf(host: FeedHost): string | null {
-  const raw = host.feed?.trim() || document.querySelector<HTMLMetaElement>('meta[name="bantin:feed"]')?.content?.trim();
+export const feedUrlOf = (host: FeedHost): string | null => pageUrlOf(host.feed, 'bantin:feed');
+
+/** A URL an element names: its attribute, else the page's `<meta name="…">`; resolved against the page, null if none. */
+export function pageUrlOf(attribute: string | null | undefined, meta: string): string | null {
+  const raw = attribute?.trim() || document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content?.trim();
   if (!raw) return null;
   try {
     return new URL(raw, document.baseURI).href;

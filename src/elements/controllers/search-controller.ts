@@ -3,6 +3,7 @@ import type { Feed } from '../../feed/types.js';
 import type { SearchResults } from '../../search/engine.js';
 import type { Searcher } from '../../search/worker-client.js';
 import { whenIdle } from '../../shared/threads.js';
+import { pageUrlOf } from './feed-controller.js';
 
 /** One search to run: what was typed and which slice of the results. */
 export interface SearchRequest {
@@ -16,6 +17,8 @@ export interface SearchRequest {
 export interface SearchOptions {
   /** The feed to search: its engine is (re)built when it changes. */
   feed(): Feed | null;
+  /** The host's `index` attribute: the folder of an archive index to search through (else the page's `<meta name="bantin:search-index">`). */
+  index?(): string | null;
   /** The search the host wants now, or null when there is too little typed to search. */
   request(): SearchRequest | null;
   /** The results of `query` are in (`results` holds them). */
@@ -24,17 +27,23 @@ export interface SearchOptions {
   onCleared?(): void;
 }
 
+/** A module fetched on first use (a failed fetch is tried again next time). */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let module: Promise<T> | null = null;
+  return () =>
+    (module ??= load().catch((e) => {
+      module = null;
+      throw e;
+    }));
+}
+
 /**
  * The search layer, fetched on first use, not with the page: it starts the
  * search worker, which fetches the engine and fuse.js (or runs them on the
- * page where no worker can start).
+ * page where no worker can start). With an archive index, its reader too.
  */
-let clientModule: Promise<typeof import('../../search/worker-client.js')> | null = null;
-const loadClient = () =>
-  (clientModule ??= import('../../search/worker-client.js').catch((e) => {
-    clientModule = null;
-    throw e;
-  }));
+const loadClient = lazy(() => import('../../search/worker-client.js'));
+const loadArchive = lazy(() => import('../../search/archive/searcher.js'));
 
 /** A search slower than this shows its "searching" state; a faster one goes straight to its results. */
 const BUSY_DELAY_MS = 50;
@@ -55,6 +64,7 @@ export class SearchController implements ReactiveController {
 
   private activated = false;
   private engineFeed: Feed | null = null;
+  private engineIndex: string | null = null;
   private engine: Searcher | null = null;
   private seq = 0;
   private running: AbortController | null = null;
@@ -73,7 +83,7 @@ export class SearchController implements ReactiveController {
 
   hostUpdated() {
     this.delivered = false;
-    if (this.activated && this.options.feed() !== this.engineFeed) this.useFeed();
+    if (this.activated && (this.options.feed() !== this.engineFeed || this.index() !== this.engineIndex)) this.useFeed();
   }
 
   hostDisconnected() {
@@ -148,13 +158,21 @@ export class SearchController implements ReactiveController {
     clearTimeout(this.pendingTimer);
   }
 
+  /** The archive index's folder URL, or null: search the loaded feed only. */
+  private index(): string | null {
+    return pageUrlOf(this.options.index?.(), 'bantin:search-index');
+  }
+
   private useFeed() {
     const feed = this.options.feed();
-    if (!feed || feed === this.engineFeed) return;
+    const index = this.index();
+    if (!feed || (feed === this.engineFeed && index === this.engineIndex)) return;
     this.engineFeed = feed;
-    loadClient().then((m) => m.searchFor(feed)).then(
+    this.engineIndex = index;
+    const current = () => this.engineFeed === feed && this.engineIndex === index;
+    (index ? loadArchive().then((m) => m.searchThroughIndex(feed, index)) : loadClient().then((m) => m.searchFor(feed))).then(
       (engine) => {
-        if (this.engineFeed !== feed) return;
+        if (!current()) return;
         const first = !this.engine;
         this.engine = engine;
         // A newer feed re-runs what is shown; the first index runs what was typed while it built.
@@ -163,7 +181,7 @@ export class SearchController implements ReactiveController {
         if (first && !this.options.request()) whenIdle(() => void engine.warmUp().catch(() => {}), 1000, 200);
       },
       (e: Error) => {
-        if (this.engineFeed === feed && e?.name !== 'AbortError') this.set({ failure: e });
+        if (current() && e?.name !== 'AbortError') this.set({ failure: e });
       },
     );
   }

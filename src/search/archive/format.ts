@@ -1,0 +1,372 @@
+/**
+ * The archive index's files, byte by byte: what the builder writes and the
+ * reader reads, in one module so the two cannot drift apart. The format is
+ * described for other readers in docs/search-index.md; change both together
+ * (and ARCHIVE_FORMAT when an old reader could no longer read the files).
+ *
+ * Only what Node 20 and browsers both have: typed arrays, TextEncoder,
+ * CompressionStream / DecompressionStream.
+ */
+
+/** The format's version: `format` in index.json and the fifth byte of every file. */
+export const ARCHIVE_FORMAT = 1;
+export { MANIFEST_NAME } from './folder.js';
+/** The first four bytes of every file (before gzip): `BSIX`. */
+export const MAGIC = [0x42, 0x53, 0x49, 0x58] as const;
+/**
+ * Files are gzipped by the builder and read with DecompressionStream. The
+ * extension is one no web server maps to `Content-Encoding: gzip` (as `.gz`
+ * can be), so the bytes on the wire are the builder's, whatever the host.
+ */
+export const FILE_EXT = '.bsi';
+
+/** What a file holds (its sixth byte). */
+export const KIND_POSTINGS = 1;
+export const KIND_VOCABULARY = 2;
+export const KIND_DISPLAY = 3;
+export type FileKind = typeof KIND_POSTINGS | typeof KIND_VOCABULARY | typeof KIND_DISPLAY;
+
+const FOLDER: Record<FileKind, string> = { [KIND_POSTINGS]: 'p', [KIND_VOCABULARY]: 'v', [KIND_DISPLAY]: 'd' };
+
+/** The path of file `n` of a kind, relative to the index folder: `p/12.bsi`. */
+export const filePath = (kind: FileKind, n: number): string => `${FOLDER[kind]}/${n}${FILE_EXT}`;
+
+/** A range of the sorted vocabulary cut into files: file i holds the terms from `first[i]` up to `first[i + 1]`. */
+export interface TermRanges {
+  first: string[];
+  /** Size of each file as stored (gzipped). */
+  bytes: number[];
+}
+
+/** `index.json`. */
+export interface ArchiveManifest {
+  format: typeof ARCHIVE_FORMAT;
+  /** Changes whenever any file changes (a hash of their contents): readers key their caches by it. */
+  version: string;
+  /** Number of articles, numbered 0 … articles - 1 in feed order (newest first). */
+  articles: number;
+  /** Number of distinct folded words. */
+  terms: number;
+  /** The feed's first page, as the builder was told. */
+  feed: string | null;
+  generator: string;
+  /**
+   * How a reader tells which of the articles it has loaded are newer than the
+   * index: `newest` is the latest `date_published` in it (ISO 8601, null if
+   * none has one); `ids` the ids of its first articles and of every article
+   * published at `newest`.
+   */
+  recent: { newest: string | null; ids: string[] };
+  /** Posting files (`p/N.bsi`): the folded words with the articles they occur in. */
+  postings: TermRanges;
+  /** Vocabulary files (`v/N.bsi`): the folded words only, for the typo scan. */
+  vocabulary: TermRanges;
+  /** Display files (`d/N.bsi`): file N holds articles N × per … N × per + per - 1. */
+  display: { per: number; files: number; bytes: number };
+  /** Total size of the files (gzipped), index.json excluded. */
+  bytes: number;
+}
+
+/** One article as a display file gives it (JSON; absent fields are null). */
+export interface DisplayRecord {
+  id: string;
+  url?: string;
+  title: string;
+  /** As the feed gives it (it may hold HTML). */
+  summary?: string;
+  category?: string;
+  /** date_published / date_modified, ISO 8601. */
+  published?: string;
+  modified?: string;
+  image?: string;
+  /** The body as plain text (HTML stripped): where excerpts come from. */
+  body?: string;
+  /** The body is the summary as plain text (`body` is then left out: many feeds repeat the lead). */
+  summaryIsBody?: true;
+}
+
+/** The decoded content of a posting file. */
+export interface PostingShard {
+  terms: string[];
+  /** Postings of term t: `docs[offsets[t]] … docs[offsets[t + 1] - 1]`, ascending (offsets[0] is 0 when decoded). */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  /** FIELD_* bits of each posting. */
+  fields: Uint8Array;
+}
+
+/** Thrown for a file that is not what the manifest promises: the reader falls back. */
+export class ArchiveError extends Error {
+  override name = 'ArchiveError';
+}
+
+// ---- bytes ----
+
+/** A growable byte buffer with LEB128 varints. */
+export class ByteWriter {
+  private buf = new Uint8Array(1024);
+  length = 0;
+
+  private room(n: number) {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.length + n, this.buf.length * 2));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  byte(b: number) {
+    this.room(1);
+    this.buf[this.length++] = b;
+  }
+
+  varint(n: number) {
+    this.room(5);
+    while (n >= 0x80) {
+      this.buf[this.length++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.length++] = n;
+  }
+
+  bytes(b: Uint8Array) {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+export class ByteReader {
+  pos = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  byte(): number {
+    if (this.pos >= this.buf.length) throw new ArchiveError('file ends too early');
+    return this.buf[this.pos++];
+  }
+
+  varint(): number {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.byte();
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+      if (shift > 35) throw new ArchiveError('bad number');
+    }
+  }
+
+  bytes(n: number): Uint8Array {
+    if (this.pos + n > this.buf.length) throw new ArchiveError('file ends too early');
+    const out = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Sorted terms, front-coded: units shared with the previous term, then the rest as UTF-8. */
+function writeTerms(w: ByteWriter, terms: readonly string[]) {
+  w.varint(terms.length);
+  let prev = '';
+  for (const term of terms) {
+    let shared = 0;
+    const max = Math.min(prev.length, term.length);
+    while (shared < max && prev.charCodeAt(shared) === term.charCodeAt(shared)) shared++;
+    // Never split a surrogate pair between the shared part and the rest.
+    if (shared > 0 && shared < term.length && (term.charCodeAt(shared) & 0xfc00) === 0xdc00) shared--;
+    const rest = encoder.encode(term.slice(shared));
+    w.varint(shared);
+    w.varint(rest.length);
+    w.bytes(rest);
+    prev = term;
+  }
+}
+
+function readTerms(r: ByteReader): string[] {
+  const n = r.varint();
+  const terms: string[] = new Array(n);
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const shared = r.varint();
+    if (shared > prev.length) throw new ArchiveError('bad term');
+    const term = prev.slice(0, shared) + decoder.decode(r.bytes(r.varint()));
+    if (i > 0 && !(term > prev)) throw new ArchiveError('terms out of order');
+    terms[i] = prev = term;
+  }
+  return terms;
+}
+
+/** The header every file starts with: MAGIC, format, kind, the manifest version it belongs to. */
+function writeHeader(w: ByteWriter, kind: FileKind, version: string) {
+  for (const b of MAGIC) w.byte(b);
+  w.byte(ARCHIVE_FORMAT);
+  w.byte(kind);
+  const v = encoder.encode(version);
+  w.varint(v.length);
+  w.bytes(v);
+}
+
+function readHeader(r: ByteReader, kind: FileKind, version: string) {
+  for (const b of MAGIC) if (r.byte() !== b) throw new ArchiveError('not an index file');
+  const format = r.byte();
+  if (format !== ARCHIVE_FORMAT) throw new ArchiveError(`index file format ${format}, expected ${ARCHIVE_FORMAT}`);
+  if (r.byte() !== kind) throw new ArchiveError('index file of another kind');
+  // A file of another build (the index was rebuilt between the manifest and this file).
+  const v = decoder.decode(r.bytes(r.varint()));
+  if (v !== version) throw new ArchiveError(`index file of version ${v}, expected ${version}`);
+}
+
+// ---- payloads (what follows the header) ----
+
+/**
+ * A posting file: the terms, then each term's number of articles, then each
+ * term's article numbers (ascending, each as the gap from the previous one
+ * minus one), then each posting's field bits. Like values sit together, so
+ * gzip finds more to share.
+ */
+export function encodePostings(shard: PostingShard): Uint8Array {
+  const w = new ByteWriter();
+  const { terms, offsets, docs, fields } = shard;
+  writeTerms(w, terms);
+  for (let t = 0; t < terms.length; t++) w.varint(offsets[t + 1] - offsets[t]);
+  for (let t = 0; t < terms.length; t++) {
+    let prev = -1;
+    for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+      w.varint(docs[p] - prev - 1);
+      prev = docs[p];
+    }
+  }
+  for (let p = offsets[0]; p < offsets[terms.length]; p++) w.byte(fields[p]);
+  return w.result();
+}
+
+function decodePostings(r: ByteReader, articles: number): PostingShard {
+  const terms = readTerms(r);
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + r.varint();
+  const total = offsets[terms.length];
+  const docs = new Uint32Array(total);
+  for (let t = 0; t < terms.length; t++) {
+    let prev = -1;
+    for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+      prev += r.varint() + 1;
+      if (prev >= articles) throw new ArchiveError('article number out of range');
+      docs[p] = prev;
+    }
+  }
+  const fields = r.bytes(total).slice();
+  return { terms, offsets, docs, fields };
+}
+
+export function encodeVocabulary(terms: readonly string[]): Uint8Array {
+  const w = new ByteWriter();
+  writeTerms(w, terms);
+  return w.result();
+}
+
+export function encodeDisplay(records: readonly DisplayRecord[]): Uint8Array {
+  return encoder.encode(JSON.stringify(records));
+}
+
+function decodeDisplay(r: ByteReader): DisplayRecord[] {
+  const records: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
+  if (!Array.isArray(records) || !records.every((x) => x && typeof x.id === 'string' && typeof x.title === 'string')) {
+    throw new ArchiveError('bad display file');
+  }
+  return records as DisplayRecord[];
+}
+
+// ---- whole files ----
+
+async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = await new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream)).arrayBuffer();
+  return new Uint8Array(out);
+}
+
+/** A file as stored: the header and payload, gzipped. */
+export async function packFile(kind: FileKind, version: string, payload: Uint8Array): Promise<Uint8Array> {
+  const w = new ByteWriter();
+  writeHeader(w, kind, version);
+  w.bytes(payload);
+  return pipe(w.result(), new CompressionStream('gzip'));
+}
+
+/** Gunzips a stored file, unless a server already did (it sent `Content-Encoding: gzip` for it). */
+async function unpack(stored: Uint8Array): Promise<ByteReader> {
+  const gzipped = stored.length >= 2 && stored[0] === 0x1f && stored[1] === 0x8b;
+  try {
+    return new ByteReader(gzipped ? await pipe(stored, new DecompressionStream('gzip')) : stored);
+  } catch (e) {
+    throw new ArchiveError(`cannot gunzip an index file (${(e as Error)?.message ?? e})`);
+  }
+}
+
+/** Decodes a stored file; anything wrong with it is an ArchiveError (the reader then falls back). */
+async function readFile<T>(stored: Uint8Array, kind: FileKind, version: string, decode: (r: ByteReader) => T): Promise<T> {
+  const r = await unpack(stored);
+  try {
+    readHeader(r, kind, version);
+    return decode(r);
+  } catch (e) {
+    throw e instanceof ArchiveError ? e : new ArchiveError(`bad index file (${(e as Error)?.message ?? e})`);
+  }
+}
+
+export const readPostingFile = (stored: Uint8Array, version: string, articles: number): Promise<PostingShard> =>
+  readFile(stored, KIND_POSTINGS, version, (r) => decodePostings(r, articles));
+
+export const readVocabularyFile = (stored: Uint8Array, version: string): Promise<string[]> => readFile(stored, KIND_VOCABULARY, version, readTerms);
+
+export const readDisplayFile = (stored: Uint8Array, version: string): Promise<DisplayRecord[]> => readFile(stored, KIND_DISPLAY, version, decodeDisplay);
+
+// ---- the manifest ----
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isCounts = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => Number.isInteger(n) && n >= 0);
+const isRanges = (x: unknown): x is TermRanges => {
+  const r = x as TermRanges;
+  return !!r && isStrings(r.first) && isCounts(r.bytes) && r.first.length === r.bytes.length;
+};
+
+/** The manifest, checked: an error names what is wrong (another format is said so). */
+export function parseManifest(json: unknown): ArchiveManifest {
+  const m = json as ArchiveManifest;
+  if (!m || typeof m !== 'object') throw new ArchiveError('index.json is not an object');
+  if (m.format !== ARCHIVE_FORMAT) throw new ArchiveError(`index format ${String(m.format)}, this reader reads format ${ARCHIVE_FORMAT}`);
+  const ok =
+    typeof m.version === 'string' &&
+    m.version.length > 0 &&
+    Number.isInteger(m.articles) &&
+    m.articles >= 0 &&
+    Number.isInteger(m.terms) &&
+    !!m.recent &&
+    isStrings(m.recent.ids) &&
+    (m.recent.newest === null || typeof m.recent.newest === 'string') &&
+    isRanges(m.postings) &&
+    isRanges(m.vocabulary) &&
+    !!m.display &&
+    Number.isInteger(m.display.per) &&
+    m.display.per > 0 &&
+    m.display.files === Math.ceil(m.articles / m.display.per);
+  if (!ok) throw new ArchiveError('index.json lacks fields of format 1');
+  return m;
+}
+
+/** The file of a term range holding `term` (the last whose first term is not after it), or -1 before the first. */
+export function rangeOf(ranges: TermRanges, term: string): number {
+  let lo = 0;
+  let hi = ranges.first.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges.first[mid] <= term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

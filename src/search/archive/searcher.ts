@@ -1,0 +1,129 @@
+import type { Article, Feed } from '../../feed/types.js';
+import type { SearchOptions, SearchResults } from '../engine.js';
+import { PerFeed } from '../per-feed.js';
+import { searchFor, workerOrPage, WorkerSearchEngine, type Searcher } from '../worker-client.js';
+import { fetchManifest } from './files.js';
+import { indexFolder } from './folder.js';
+import type { ArchiveManifest } from './format.js';
+
+/**
+ * The page's side of an archive search: reads the index's manifest, picks
+ * the loaded feed's articles the index does not hold yet, starts the archive
+ * engine (in the search worker, else on the page), and falls back to the
+ * search of the loaded feed, with one console warning, whenever the index
+ * cannot be used: missing, of another format, or a file of it broken.
+ */
+
+/**
+ * The loaded articles newer than the index: not among its first ids, and
+ * published after its newest article (or at that instant but not among its
+ * ids); an undated one when it stands above every article the index holds.
+ */
+export function newerThanIndex(items: readonly Article[], recent: ArchiveManifest['recent']): Article[] {
+  const ids = new Set(recent.ids);
+  const newest = recent.newest === null ? null : Date.parse(recent.newest);
+  const out: Article[] = [];
+  let below = false;
+  for (const a of items) {
+    const fresh = ids.has(a.id) ? false : a.published && newest !== null ? a.published.getTime() >= newest : !below;
+    if (fresh) out.push(a);
+    else below = true;
+  }
+  return out;
+}
+
+const warned = new Set<string>();
+
+function warnOnce(folder: string, e: Error) {
+  if (warned.has(folder)) return;
+  warned.add(folder);
+  console.warn(`bantin: the search index ${folder} cannot be used (${e.message}); searching the loaded feed instead.`);
+}
+
+const isArchiveError = (e: unknown) => (e as Error)?.name === 'ArchiveError';
+
+/** An archive search that turns into the search of the loaded feed the first time the index fails. */
+export class ArchiveSearcher implements Searcher {
+  private fallback: Promise<Searcher> | null = null;
+  readonly lastTimings = { match: 0, prepare: 0, fuse: 0 };
+
+  constructor(
+    readonly primary: Searcher,
+    private readonly folder: string,
+    private readonly today: () => Promise<Searcher>,
+  ) {}
+
+  get thread() {
+    return this.primary.thread;
+  }
+
+  get stats() {
+    return this.primary.stats;
+  }
+
+  /** True once the index failed and the loaded feed is searched instead. */
+  get fellBack(): boolean {
+    return this.fallback !== null;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    if (!this.fallback) {
+      try {
+        const results = await this.primary.search(query, options);
+        Object.assign(this.lastTimings, this.primary.lastTimings);
+        return results;
+      } catch (e) {
+        if (!isArchiveError(e)) throw e;
+        warnOnce(this.folder, e as Error);
+        this.fallback = this.today();
+      }
+    }
+    return (await this.fallback).search(query, options);
+  }
+
+  warmUp(signal?: AbortSignal): Promise<void> {
+    return this.primary.warmUp(signal);
+  }
+
+  clearCaches() {
+    this.primary.clearCaches();
+  }
+
+  drop() {
+    if (this.primary instanceof WorkerSearchEngine) this.primary.drop();
+  }
+}
+
+/** Archive searchers, per index folder: each a page-wide one per feed, as `searchFor` keeps them. */
+const perFolder = new Map<string, PerFeed<Searcher>>();
+
+/**
+ * The page-wide search of a feed through the archive index in `index` (the
+ * folder `bantin-index` wrote, resolved against the feed's URL): the whole
+ * archive, together with the feed's articles newer than the index; where the
+ * index cannot be used, the feed alone (`searchFor`), with one console warning.
+ */
+export function searchThroughIndex(feed: Feed, index: string): Promise<Searcher> {
+  const folder = indexFolder(index, feed.url);
+  let perFeed = perFolder.get(folder);
+  if (!perFeed) perFolder.set(folder, (perFeed = new PerFeed<Searcher>((old) => void old.then((s) => (s as ArchiveSearcher).drop?.(), () => {}))));
+  return perFeed.get(feed, async (version, signal) => {
+    const today = () => searchFor(feed);
+    let manifest: ArchiveManifest;
+    try {
+      manifest = await fetchManifest(folder, signal);
+    } catch (e) {
+      if (!isArchiveError(e)) throw e;
+      warnOnce(folder, e as Error);
+      return today();
+    }
+    const fresh = newerThanIndex(feed.items, manifest.recent);
+    const archive = { folder, manifest };
+    const primary = await workerOrPage(
+      signal,
+      (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
+      () => import('./engine.js').then((m) => m.ArchiveEngine.open(fresh, archive, signal)),
+    );
+    return new ArchiveSearcher(primary, folder, today);
+  });
+}

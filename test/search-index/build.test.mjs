@@ -1,0 +1,165 @@
+// buildArchive (dist/search/archive/build.js) in Node, as the bantin-index command runs it:
+// the manifest and every file, read back with the reader's own decoders.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseFeedText } from '../../dist/feed/parse.js';
+import { buildArchive } from '../../dist/search/archive/build.js';
+import {
+  filePath,
+  KIND_DISPLAY,
+  KIND_POSTINGS,
+  KIND_VOCABULARY,
+  parseManifest,
+  rangeOf,
+  readDisplayFile,
+  readPostingFile,
+  readVocabularyFile,
+} from '../../dist/search/archive/format.js';
+import { fold } from '../../dist/search/fold.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/feeds/vi-news-danes.feed.json', import.meta.url));
+const FEED_URL = 'https://tin.example.vn/feed.json';
+
+const feedOf = (text) => parseFeedText(text, FEED_URL).feed;
+
+describe('buildArchive on 2,031 real headlines', () => {
+  let articles;
+  let built;
+  let byPath;
+  before(async () => {
+    articles = feedOf(readFileSync(FIXTURE, 'utf8')).items;
+    const phases = new Set();
+    built = await buildArchive(articles, { feedUrl: FEED_URL, onProgress: (phase) => phases.add(phase) });
+    built.phases = phases;
+    byPath = new Map(built.files.map((f) => [f.path, f.data]));
+  });
+
+  it('writes index.json: format 1, the article count, the feed, the shard maps', () => {
+    const json = JSON.parse(new TextDecoder().decode(byPath.get('index.json')));
+    assert.deepEqual(json, built.manifest);
+    const m = parseManifest(json);
+    assert.equal(m.format, 1);
+    assert.equal(m.articles, 2031);
+    assert.equal(m.feed, FEED_URL);
+    assert.match(m.version, /^[0-9a-z-]+$/);
+    assert.ok(m.postings.first.length > 1, 'more than one posting file');
+    assert.equal(m.postings.first[0] < m.postings.first[1], true);
+    assert.equal(m.display.files, Math.ceil(2031 / m.display.per));
+    assert.equal(m.bytes, built.files.filter((f) => f.path !== 'index.json').reduce((s, f) => s + f.data.length, 0));
+    assert.deepEqual([...built.phases].sort(), ['compress', 'postings', 'words']);
+  });
+
+  it('writes every file the manifest names, gzipped, and nothing else', () => {
+    const m = built.manifest;
+    const expected = [
+      ...m.postings.first.map((_, i) => filePath(KIND_POSTINGS, i)),
+      ...m.vocabulary.first.map((_, i) => filePath(KIND_VOCABULARY, i)),
+      ...Array.from({ length: m.display.files }, (_, i) => filePath(KIND_DISPLAY, i)),
+      'index.json',
+    ];
+    assert.deepEqual([...byPath.keys()].sort(), expected.sort());
+    for (const [path, data] of byPath) {
+      if (path === 'index.json') continue;
+      assert.deepEqual([data[0], data[1]], [0x1f, 0x8b], `${path} is gzipped`);
+      assert.match(path, /^[pvd]\/\d+\.bsi$/);
+    }
+    m.postings.bytes.forEach((b, i) => assert.equal(b, byPath.get(filePath(KIND_POSTINGS, i)).length));
+  });
+
+  it('posting files hold every word in its range, in order, with the articles it occurs in', async () => {
+    const m = built.manifest;
+    const all = [];
+    for (let i = 0; i < m.postings.first.length; i++) {
+      const shard = await readPostingFile(byPath.get(filePath(KIND_POSTINGS, i)), m.version, m.articles);
+      assert.equal(shard.terms[0], m.postings.first[i]);
+      for (const t of shard.terms) assert.equal(rangeOf(m.postings, t), i);
+      shard.terms.forEach((term, t) => all.push([term, shard.docs.slice(shard.offsets[t], shard.offsets[t + 1]), shard.fields.slice(shard.offsets[t], shard.offsets[t + 1])]));
+    }
+    assert.equal(all.length, m.terms);
+    const words = new Map(all.map(([term, docs, fields]) => [term, { docs: [...docs], fields: [...fields] }]));
+    // «smartphone» occurs in the titles it occurs in, by article number.
+    const titled = articles.flatMap((a, d) => (fold(a.title).split(/[^a-z0-9]+/).includes('smartphone') ? [d] : []));
+    assert.ok(titled.length > 0);
+    const smartphone = words.get('smartphone');
+    for (const d of titled) {
+      const p = smartphone.docs.indexOf(d);
+      assert.ok(p >= 0, `article ${d} is in the postings of smartphone`);
+      assert.equal(smartphone.fields[p] & 1, 1, 'with the title bit');
+    }
+    assert.ok(words.has('kiem') && words.has('diem'), 'kiểm điểm folded');
+    assert.ok(!words.has('kiểm'));
+  });
+
+  it('vocabulary files list the same words', async () => {
+    const m = built.manifest;
+    const terms = [];
+    for (let i = 0; i < m.vocabulary.first.length; i++) terms.push(...(await readVocabularyFile(byPath.get(filePath(KIND_VOCABULARY, i)), m.version)));
+    assert.equal(terms.length, m.terms);
+    assert.ok(terms.includes('smartphone'));
+  });
+
+  it('display files give every article in feed order: id, url, title, date, plain body', async () => {
+    const m = built.manifest;
+    const records = [];
+    for (let i = 0; i < m.display.files; i++) records.push(...(await readDisplayFile(byPath.get(filePath(KIND_DISPLAY, i)), m.version)));
+    assert.deepEqual(
+      records.map((r) => r.id),
+      articles.map((a) => a.id),
+    );
+    const first = records[0];
+    assert.equal(first.title, articles[0].title);
+    assert.equal(first.url, articles[0].url);
+    assert.equal(first.published, articles[0].published.toISOString());
+    // This feed repeats the lead as content_text: stored once.
+    assert.equal(first.summaryIsBody, true);
+    assert.equal(first.body, undefined);
+  });
+
+  it('records the newest date and the first ids, for telling newer articles apart', () => {
+    const { recent } = built.manifest;
+    const newest = Math.max(...articles.filter((a) => a.published).map((a) => a.published.getTime()));
+    assert.equal(recent.newest, new Date(newest).toISOString());
+    assert.deepEqual(recent.ids.slice(0, 64), articles.slice(0, 64).map((a) => a.id));
+  });
+
+  it('a file read with another version is refused (a rebuild between manifest and file)', async () => {
+    await assert.rejects(readPostingFile(byPath.get(filePath(KIND_POSTINGS, 0)), 'other', built.manifest.articles), /version/);
+    await assert.rejects(readPostingFile(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), built.manifest.version, 10), /gunzip/);
+    await assert.rejects(readDisplayFile(byPath.get(filePath(KIND_POSTINGS, 0)), built.manifest.version), /another kind/);
+    assert.throws(() => parseManifest({ ...built.manifest, format: 2 }), /format 2/);
+  });
+});
+
+describe('buildArchive versions', () => {
+  const feed = (items) =>
+    feedOf(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Quận 5',
+        items: items.map(([id, title, body]) => ({ id, title, content_html: body, date_published: '2026-01-0' + id + 'T08:00:00+07:00' })),
+      }),
+    ).items;
+
+  it('is the same for the same articles and changes when one changes', async () => {
+    const a = await buildArchive(feed([['2', 'Đường hoa', '<p>Khai mạc</p>'], ['1', 'Kiểm điểm', '<p>Họp</p>']]));
+    const b = await buildArchive(feed([['2', 'Đường hoa', '<p>Khai mạc</p>'], ['1', 'Kiểm điểm', '<p>Họp</p>']]));
+    const c = await buildArchive(feed([['2', 'Đường hoa', '<p>Khai mạc lễ</p>'], ['1', 'Kiểm điểm', '<p>Họp</p>']]));
+    assert.equal(a.manifest.version, b.manifest.version);
+    assert.deepEqual(a.files, b.files);
+    assert.notEqual(a.manifest.version, c.manifest.version);
+    assert.equal(a.manifest.recent.newest, '2026-01-02T01:00:00.000Z');
+  });
+
+  it('an empty feed gives a manifest and no other file', async () => {
+    const { files, manifest } = await buildArchive([]);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['index.json'],
+    );
+    assert.equal(manifest.articles, 0);
+    assert.equal(manifest.recent.newest, null);
+    parseManifest(manifest);
+  });
+});

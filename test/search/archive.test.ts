@@ -1,0 +1,176 @@
+import { expect } from '@open-wc/testing';
+import type { Article } from '../../src/feed/types.js';
+import { SearchEngine, type SearchResults } from '../../src/search/engine.js';
+import { ArchiveEngine } from '../../src/search/archive/engine.js';
+import { ArchiveFiles, fetchManifest } from '../../src/search/archive/files.js';
+import { indexFolder } from '../../src/search/archive/folder.js';
+import { newerThanIndex } from '../../src/search/archive/searcher.js';
+import { openKV } from '../../src/shared/kv.js';
+import { loadFeed } from '../support/feeds.js';
+import { RELEVANCE } from '../support/relevance.js';
+import { uniqueId } from '../support/mock.js';
+import { until } from '../support/until.js';
+
+/**
+ * The archive index, built in Node by dist/'s builder from committed feeds
+ * (test/support/plugins/archive-index.mjs) and read here, in Chromium, over
+ * HTTP: the same results as the in-page engine over the same articles.
+ */
+
+const DANES = '/test/fixtures/feeds/vi-news-danes.feed.json';
+const folderOf = (set: string) => indexFolder(`/__archive/${set}/`, location.href);
+
+async function archive(set: string, fresh: Article[] = []) {
+  const folder = folderOf(set);
+  return ArchiveEngine.open<Article>(fresh, { folder, manifest: await fetchManifest(folder), kv: null });
+}
+
+const ids = (r: SearchResults) => r.hits.map((h) => h.article.id);
+
+describe('archive index: built in Node, searched in Chromium', () => {
+  describe('relevance on real headlines (vi-news-danes, 2,031 items)', () => {
+    let inPage: SearchEngine;
+    let index: ArchiveEngine;
+    before(async () => {
+      inPage = await SearchEngine.create((await loadFeed(DANES)).items, { cache: null });
+      index = await archive('danes');
+    });
+
+    for (const [query, id, headline] of RELEVANCE) {
+      it(`«${query}»: the same top 3 as the in-page engine, “${headline.slice(0, 40)}…” among them`, async () => {
+        const expected = await inPage.search(query, { limit: 3 });
+        const got = await index.search(query, { limit: 3 });
+        expect(ids(got)).to.deep.equal(ids(expected));
+        expect(ids(got)).to.include(id);
+        expect(got.total).to.equal(expected.total);
+      });
+    }
+
+    for (const query of ['smatphone', 'smartph', 'iphone 13 pr', 'vac xin cov', 'facebok']) {
+      it(`«${query}» (typo, or a partial last word): the same top 3 as in the page`, async () => {
+        const expected = await inPage.search(query, { limit: 3 });
+        const got = await index.search(query, { limit: 3 });
+        expect(ids(expected).length).to.be.greaterThan(0);
+        expect(ids(got)).to.deep.equal(ids(expected));
+      });
+    }
+
+    it('«smatphone» finds smartphone, highlighted in the title as written', async () => {
+      const { hits } = await index.search('smatphone', { limit: 3 });
+      expect(hits.length).to.be.greaterThan(0);
+      const { text, ranges } = hits[0].title;
+      expect(ranges.map(([a, b]) => text.slice(a, b).toLowerCase())).to.include('smartphone');
+    });
+  });
+
+  describe('the demo feed (HTML bodies, two pages)', () => {
+    let inPage: SearchEngine;
+    let index: ArchiveEngine;
+    before(async () => {
+      const items = [...(await loadFeed('/demo/feed.json')).items, ...(await loadFeed('/demo/feed-2.json')).items];
+      inPage = await SearchEngine.create(items, { cache: null });
+      index = await archive('demo');
+    });
+
+    for (const query of ['kiem diem', 'kiem diemm', 'Kiểm điểm', 'ban thuong vu', 'quan uy', 'duong hoa']) {
+      it(`«${query}»: the same articles, titles and highlights as in the page`, async () => {
+        const expected = await inPage.search(query, { limit: 3 });
+        const got = await index.search(query, { limit: 3 });
+        expect(ids(got)).to.deep.equal(ids(expected));
+        expect(got.hits.map((h) => h.title)).to.deep.equal(expected.hits.map((h) => h.title));
+        // Excerpts come from the plain text the index keeps: the same words marked.
+        const marked = (r: SearchResults) => r.hits.map((h) => h.excerpt?.ranges.map(([a, b]) => h.excerpt!.text.slice(a, b).toLowerCase()));
+        expect(marked(got)).to.deep.equal(marked(expected));
+      });
+    }
+
+    it('«kiem diemm» finds the seed article (5142), its excerpt marking kiểm and điểm', async () => {
+      const { hits } = await index.search('kiem diemm', { limit: 3 });
+      const seed = hits.find((h) => h.article.id === '5142')!;
+      expect(seed, ids({ hits } as SearchResults).join()).to.exist;
+      expect(seed.article.url).to.match(/^https?:/);
+      expect(seed.article.published).to.be.instanceOf(Date);
+      const words = seed.excerpt!.ranges.map(([a, b]) => seed.excerpt!.text.slice(a, b));
+      expect(words.length).to.be.greaterThan(1);
+      for (const w of words) expect(['kiểm', 'điểm']).to.include(w);
+    });
+
+    it('finds an article that is only on the last feed page', async () => {
+      const last = (await loadFeed('/demo/feed-2.json')).items.at(-1)!;
+      const { hits } = await index.search(last.title, { limit: 3 });
+      expect(hits[0].article.id).to.equal(last.id);
+      expect(hits[0].article.title).to.equal(last.title);
+    });
+
+    it('pages through results past the first candidates it fetched', async () => {
+      const all = await inPage.search('tin', { limit: 40 });
+      const first = await index.search('tin', { limit: 5 });
+      const later = await index.search('tin', { limit: 5, offset: 25 });
+      expect(first.total).to.equal(all.total);
+      expect(ids(later)).to.deep.equal(all.hits.slice(25, 30).map((h) => h.article.id));
+    });
+  });
+
+  describe('articles newer than the index', () => {
+    it('are told apart by the manifest: not among its ids, published at or after its newest', async () => {
+      const items = (await loadFeed('/demo/feed.json')).items;
+      const manifest = await fetchManifest(folderOf('demo-stale'));
+      expect(newerThanIndex(items, manifest.recent).map((a) => a.id)).to.deep.equal(items.slice(0, 2).map((a) => a.id));
+      expect(newerThanIndex(items, (await fetchManifest(folderOf('demo'))).recent)).to.deep.equal([]);
+    });
+
+    it('are searched with the archive and ranked together, as one feed would be', async () => {
+      const items = [...(await loadFeed('/demo/feed.json')).items, ...(await loadFeed('/demo/feed-2.json')).items];
+      const fresh = newerThanIndex(items, (await fetchManifest(folderOf('demo-stale'))).recent);
+      const index = await archive('demo-stale', fresh);
+      const inPage = await SearchEngine.create(items, { cache: null });
+      const own = fresh[0].title;
+      const got = await index.search(own, { limit: 3 });
+      expect(got.hits[0].article).to.equal(fresh[0]);
+      for (const query of ['kiem diem', 'quan', own.split(' ').slice(0, 2).join(' ')]) {
+        const expected = await inPage.search(query, { limit: 5 });
+        expect(ids(await index.search(query, { limit: 5 })), query).to.deep.equal(ids(expected));
+      }
+    });
+  });
+
+  describe('failures are ArchiveErrors (the page falls back on them)', () => {
+    it('a missing index, an index of another format', async () => {
+      const fails = async (p: Promise<unknown>) => {
+        const e = await p.then(() => null, (x: Error) => x);
+        expect(e?.name).to.equal('ArchiveError');
+        return e!.message;
+      };
+      expect(await fails(fetchManifest(folderOf('nothing-here')))).to.match(/404/);
+      expect(await fails(fetchManifest(folderOf('demo-format-2')))).to.match(/format 2/);
+    });
+
+    it('a corrupt posting file, a corrupt display file', async () => {
+      for (const set of ['demo-corrupt', 'demo-corrupt-display']) {
+        const index = await archive(set);
+        const e = await index.search('kiem diem').then(() => null, (x: Error) => x);
+        expect(e?.name, set).to.equal('ArchiveError');
+      }
+    });
+  });
+
+  it('keeps the files it fetched in IndexedDB, under the manifest version', async () => {
+    const folder = folderOf('demo');
+    const manifest = await fetchManifest(folder);
+    const kv = openKV(`archive-test-${uniqueId()}`);
+    const first = await ArchiveEngine.open<Article>([], { folder, manifest, kv });
+    const before = await first.search('kiem diem');
+    expect(first.files.fetched).to.be.greaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    const keys = await kv.keys();
+    expect(keys.some((k) => k.includes(`|${manifest.version}|p/`))).to.equal(true);
+    const second = await ArchiveEngine.open<Article>([], { folder, manifest, kv });
+    const after = await second.search('kiem diem');
+    expect(second.files.fetched).to.equal(0);
+    expect(ids(after)).to.deep.equal(ids(before));
+    // A rebuilt index (another version) drops the files of the old one.
+    const rebuilt = new ArchiveFiles(folder, 'another-version', kv);
+    await rebuilt.get('index.json');
+    await until(async () => !(await kv.keys()).some((k) => k.includes(`|${manifest.version}|`)), 5000, 'the old files to go');
+  });
+});

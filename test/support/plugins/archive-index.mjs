@@ -1,0 +1,81 @@
+// Test-server middleware: archive search indexes built from committed feeds by dist/'s builder
+// (as the bantin-index command builds them), kept in memory, served over HTTP at
+// /__archive/<set>/<file>: index.json and its files. Some sets are broken on purpose.
+// Needs dist/ (npm test builds it first; alone: npm run build).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const dist = (p) => import(new URL(`../../../dist/${p}`, import.meta.url).href);
+
+async function articles(files) {
+  const { parseFeedText } = await dist('feed/parse.js');
+  const out = [];
+  for (const f of files) out.push(...parseFeedText(await readFile(resolve(ROOT, f), 'utf8'), `http://localhost/${f}`).feed.items);
+  return out;
+}
+
+const DEMO = ['demo/feed.json', 'demo/feed-2.json'];
+const DANES = ['test/fixtures/feeds/vi-news-danes.feed.json'];
+
+/** Each set: the articles indexed, and what is done to the files. */
+const SETS = {
+  // Both pages of the demo feed: the page loads the first only.
+  demo: { feeds: DEMO },
+  // Built before the first two articles of the feed were published.
+  'demo-stale': { feeds: DEMO, skip: 2 },
+  // A posting file that is not one.
+  'demo-corrupt': { feeds: DEMO, corrupt: (path) => path.startsWith('p/') },
+  // A display file that is not one.
+  'demo-corrupt-display': { feeds: DEMO, corrupt: (path) => path.startsWith('d/') },
+  // Written by a newer bantin-index.
+  'demo-format-2': { feeds: DEMO, manifest: (m) => ({ ...m, format: 2 }) },
+  danes: { feeds: DANES },
+};
+
+const built = new Map();
+
+function build(name) {
+  let p = built.get(name);
+  if (!p) {
+    const set = SETS[name];
+    p = (async () => {
+      const { buildArchive } = await dist('search/archive/build.js');
+      const items = (await articles(set.feeds)).slice(set.skip ?? 0);
+      const { files, manifest } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}` });
+      const byPath = new Map(files.map((f) => [f.path, Buffer.from(f.data)]));
+      if (set.manifest) byPath.set('index.json', Buffer.from(JSON.stringify(set.manifest(manifest))));
+      if (set.corrupt) for (const path of byPath.keys()) if (set.corrupt(path)) byPath.set(path, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
+      return byPath;
+    })();
+    built.set(name, p);
+  }
+  return p;
+}
+
+/** Bytes of index files served, per set: what a search fetched (its worker's requests included). */
+const bytes = new Map();
+
+export async function archiveIndex(ctx, next) {
+  const m = /^\/__archive\/([^/]+)\/(.*)$/.exec(ctx.path);
+  if (!m) return next();
+  const [, name, path] = m;
+  if (name === '__bytes') {
+    ctx.body = Object.fromEntries(bytes);
+    return;
+  }
+  if (!SETS[name]) {
+    ctx.status = 404;
+    return;
+  }
+  const file = (await build(name)).get(path);
+  if (!file) {
+    ctx.status = 404;
+    return;
+  }
+  bytes.set(name, (bytes.get(name) ?? 0) + file.length);
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.type = path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+  ctx.body = file;
+}
