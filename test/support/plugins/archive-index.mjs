@@ -31,6 +31,8 @@ const SETS = {
   'demo-corrupt-display': { feeds: DEMO, corrupt: (path) => path.startsWith('d/') },
   // Written by a newer bantin-index.
   'demo-format-2': { feeds: DEMO, manifest: (m) => ({ ...m, format: 2 }) },
+  // Rebuilt between the page's reading of index.json and of the files: its first index.json is demo-stale's.
+  'demo-rebuilt': { feeds: DEMO, firstManifestFrom: 'demo-stale' },
   danes: { feeds: DANES },
 };
 
@@ -69,7 +71,12 @@ export async function archiveIndex(ctx, next) {
     ctx.status = 404;
     return;
   }
-  const file = (await build(name)).get(path);
+  const set = SETS[name];
+  let file = (await build(name)).get(path);
+  if (path === 'index.json' && set.firstManifestFrom && !set.manifestServed) {
+    set.manifestServed = true;
+    file = (await build(set.firstManifestFrom)).get(path);
+  }
   if (!file) {
     ctx.status = 404;
     return;
