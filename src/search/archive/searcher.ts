@@ -72,11 +72,6 @@ export class ArchiveSearcher implements Searcher {
     return this.primary.stats;
   }
 
-  /** True once the index failed and the loaded feed is searched instead. */
-  get fellBack(): boolean {
-    return this.fallback !== null;
-  }
-
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     if (!this.fallback) {
       try {
