@@ -108,8 +108,8 @@ describe('<bantin-search index>', () => {
       const el = await mount('index="/__archive/demo-rebuilt/"');
       shown = await search(el, last.title);
     });
-    expect(shown[0]).to.equal(last.title);
     expect(warned.filter((w) => w.includes('search index'))).to.deep.equal([]);
+    expect(shown[0]).to.equal(last.title);
   });
 
   for (const [what, set] of [

@@ -74,17 +74,18 @@ export class ArchiveSearcher implements Searcher {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     if (!this.fallback) {
+      // The engine this search asks: another may have replaced it by the time it fails.
+      const used = this.primary;
       try {
-        const results = await this.primary.search(query, options);
-        Object.assign(this.lastTimings, this.primary.lastTimings);
+        const results = await used.search(query, options);
+        Object.assign(this.lastTimings, used.lastTimings);
         return results;
       } catch (e) {
         if (!isArchiveError(e)) throw e;
         // Every search failing meanwhile waits for the same second look.
-        const failed = this.primary;
         const next = await (this.reopening ??= this.how.reopen(this.version).catch(() => null));
-        if (next && next !== failed) {
-          if (this.primary === failed) {
+        if (next && next !== used) {
+          if (this.primary === used) {
             this.drop();
             this.primary = next;
           }
