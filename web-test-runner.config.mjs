@@ -5,7 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { mockFeeds } from './test/support/plugins/mock-feeds.mjs';
-import { archiveIndex } from './test/support/plugins/archive-index.mjs';
+import { archiveIndex, archiveIndexBuilds } from './test/support/plugins/archive-index.mjs';
 import { summaryReporter } from './test/support/plugins/summary-reporter.mjs';
 import { browserCommands } from './test/support/plugins/commands.mjs';
 import { counterService, counterProxy } from './test/support/plugins/counter-service.mjs';
@@ -41,6 +41,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserCommands(),
     counterService(),
+    archiveIndexBuilds(),
     // Accessible names as Chromium computes them (a11ySnapshot/findAccessibilityNode).
     a11ySnapshotPlugin(),
   ],

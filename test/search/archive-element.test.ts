@@ -102,6 +102,16 @@ describe('<bantin-search index>', () => {
     expect((await search(el, last.title))[0]).to.equal(last.title);
   });
 
+  it('an index rebuilt while the page had its old manifest: reads the new one and searches on, without a warning', async () => {
+    let shown: string[] = [];
+    const warned = await warnings(async () => {
+      const el = await mount('index="/__archive/demo-rebuilt/"');
+      shown = await search(el, last.title);
+    });
+    expect(warned.filter((w) => w.includes('search index'))).to.deep.equal([]);
+    expect(shown[0]).to.equal(last.title);
+  });
+
   for (const [what, set] of [
     ['a missing index (404)', 'nothing-here'],
     ['an index of another format', 'demo-format-2'],

@@ -4,7 +4,8 @@ import { SearchEngine, type SearchResults } from '../../src/search/engine.js';
 import { ArchiveEngine } from '../../src/search/archive/engine.js';
 import { ArchiveFiles, fetchManifest } from '../../src/search/archive/files.js';
 import { indexFolder } from '../../src/search/archive/folder.js';
-import { newerThanIndex } from '../../src/search/archive/searcher.js';
+import { newerThanIndex, searchThroughIndex } from '../../src/search/archive/searcher.js';
+import { resetSearchWorker, searchWorker } from '../../src/search/worker-client.js';
 import { openKV } from '../../src/shared/kv.js';
 import { loadFeed } from '../support/feeds.js';
 import { RELEVANCE } from '../support/relevance.js';
@@ -152,6 +153,27 @@ describe('archive index: built in Node, searched in Chromium', () => {
         expect(e?.name, set).to.equal('ArchiveError');
       }
     });
+  });
+
+  describe('searchThroughIndex: in the worker, else on the page, the same results', () => {
+    const seen = (r: SearchResults) => ({ total: r.total, hits: r.hits.map((h) => ({ id: h.article.id, url: h.article.url, title: h.title, excerpt: h.excerpt })) });
+    const QUERIES = ['kiem diem', 'quận ủy', 'duong', 'kiem d', 'smatphone'];
+    afterEach(() => resetSearchWorker());
+
+    for (const thread of ['worker', 'page']) {
+      it(`${thread}: what the archive engine gives`, async () => {
+        if (thread === 'page') {
+          const warn = console.warn;
+          console.warn = () => {};
+          await searchWorker({ url: new URL('/no/such/worker.js', location.href), options: { type: 'module' } }).finally(() => (console.warn = warn));
+        }
+        const feed = await loadFeed('/demo/feed.json', { fresh: true });
+        const through = await searchThroughIndex(feed, '/__archive/demo/');
+        expect(through.thread).to.equal(thread);
+        const local = await archive('demo');
+        for (const q of QUERIES) expect(seen(await through.search(q, { limit: 5 })), q).to.deep.equal(seen(await local.search(q, { limit: 5 })));
+      });
+    }
   });
 
   it('keeps the files it fetched in IndexedDB, under the manifest version', async () => {

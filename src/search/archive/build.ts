@@ -43,7 +43,7 @@ export interface ArchiveBuildOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-/** Uncompressed bytes a posting file is cut at: about 8–12 KB once gzipped. A word with more postings has a file of its own. */
+/** Uncompressed bytes a posting file is cut at: about 5–13 KB once gzipped. A word with more postings has a file of its own. */
 export const POSTINGS_TARGET = 24 * 1024;
 /** Uncompressed bytes of a vocabulary file. */
 export const VOCABULARY_TARGET = 24 * 1024;

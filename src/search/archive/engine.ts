@@ -40,6 +40,8 @@ import {
 export const PREFIX_BYTES = 24 * 1024;
 /** Partial indexes (one per set of posting files) kept between keys. */
 const PARTIALS = 8;
+/** Decoded posting files kept (the stored ones stay in IndexedDB). */
+const POSTING_FILES = 96;
 
 export interface ArchiveSource {
   /** The index folder's URL, with its trailing slash. */
@@ -173,8 +175,11 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   }
 
   private shard(n: number): Promise<PostingShard> {
-    return cached(this.postings, n, async () =>
-      readPostingFile(await this.files.get(filePath(KIND_POSTINGS, n)), this.manifest.version, this.manifest.articles),
+    return cached(
+      this.postings,
+      n,
+      async () => readPostingFile(await this.files.get(filePath(KIND_POSTINGS, n)), this.manifest.version, this.manifest.articles),
+      POSTING_FILES,
     );
   }
 
@@ -195,13 +200,16 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   private partial(files: Set<number>): Promise<Partial> {
     const numbers = [...files].sort((a, b) => a - b);
     const key = numbers.join(',');
-    const p = cached(this.partials, key, async () => {
-      const shards = await Promise.all(numbers.map((n) => this.shard(n)));
-      const data = merge(shards, this.freshData, this.fresh, this.fresh + this.manifest.articles);
-      return { index: new TokenIndex(data), data, positioned: new Set<number>() };
-    });
-    if (this.partials.size > PARTIALS) this.partials.delete(this.partials.keys().next().value!);
-    return p;
+    return cached(
+      this.partials,
+      key,
+      async () => {
+        const shards = await Promise.all(numbers.map((n) => this.shard(n)));
+        const data = merge(shards, this.freshData, this.fresh, this.fresh + this.manifest.articles);
+        return { index: new TokenIndex(data), data, positioned: new Set<number>() };
+      },
+      PARTIALS,
+    );
   }
 
   /** Fetches the display files of these documents (fresh ones are already here). */
@@ -256,14 +264,17 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   }
 }
 
-/** A promise kept by key; a failed one is forgotten, so the next query tries again. */
-function cached<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+/** A promise kept by key, the least recently asked for going past `limit`; a failed one is forgotten, so the next query tries again. */
+function cached<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>, limit = Infinity): Promise<V> {
   let p = map.get(key);
-  if (!p) {
+  if (p) {
+    map.delete(key);
+  } else {
     p = make();
-    map.set(key, p);
-    p.catch(() => map.delete(key));
+    p.catch(() => map.get(key) === p && map.delete(key));
+    if (map.size >= limit) map.delete(map.keys().next().value!);
   }
+  map.set(key, p);
   return p;
 }
 

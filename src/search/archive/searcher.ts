@@ -42,15 +42,26 @@ function warnOnce(folder: string, e: Error) {
 
 const isArchiveError = (e: unknown) => (e as Error)?.name === 'ArchiveError';
 
-/** An archive search that turns into the search of the loaded feed the first time the index fails. */
+/**
+ * An archive search. When the index fails, its manifest is read again: a
+ * rebuilt index (another version; its files replaced those of the manifest
+ * this page read) is opened and the search asked again; otherwise the search
+ * turns into the search of the loaded feed.
+ */
 export class ArchiveSearcher implements Searcher {
   private fallback: Promise<Searcher> | null = null;
+  private reopening: Promise<Searcher | null> | null = null;
   readonly lastTimings = { match: 0, prepare: 0, fuse: 0 };
 
   constructor(
-    readonly primary: Searcher,
+    public primary: Searcher,
     private readonly folder: string,
-    private readonly today: () => Promise<Searcher>,
+    private readonly version: string,
+    private readonly how: {
+      today: () => Promise<Searcher>;
+      /** The engine over this manifest (the index rebuilt); null when the manifest is the same. */
+      reopen: (version: string) => Promise<Searcher | null>;
+    },
   ) {}
 
   get thread() {
@@ -61,21 +72,27 @@ export class ArchiveSearcher implements Searcher {
     return this.primary.stats;
   }
 
-  /** True once the index failed and the loaded feed is searched instead. */
-  get fellBack(): boolean {
-    return this.fallback !== null;
-  }
-
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     if (!this.fallback) {
+      // The engine this search asks: another may have replaced it by the time it fails.
+      const used = this.primary;
       try {
-        const results = await this.primary.search(query, options);
-        Object.assign(this.lastTimings, this.primary.lastTimings);
+        const results = await used.search(query, options);
+        Object.assign(this.lastTimings, used.lastTimings);
         return results;
       } catch (e) {
         if (!isArchiveError(e)) throw e;
+        // Every search failing meanwhile waits for the same second look.
+        const next = await (this.reopening ??= this.how.reopen(this.version).catch(() => null));
+        if (next && next !== used) {
+          if (this.primary === used) {
+            this.drop();
+            this.primary = next;
+          }
+          return this.search(query, options);
+        }
         warnOnce(this.folder, e as Error);
-        this.fallback = this.today();
+        this.fallback ??= this.how.today();
       }
     }
     return (await this.fallback).search(query, options);
@@ -109,6 +126,15 @@ export function searchThroughIndex(feed: Feed, index: string): Promise<Searcher>
   if (!perFeed) perFolder.set(folder, (perFeed = new PerFeed<Searcher>((old) => void old.then((s) => (s as ArchiveSearcher).drop?.(), () => {}))));
   return perFeed.get(feed, async (version, signal) => {
     const today = () => searchFor(feed);
+    const open = (manifest: ArchiveManifest) => {
+      const fresh = newerThanIndex(feed.items, manifest.recent);
+      const archive = { folder, manifest };
+      return workerOrPage(
+        signal,
+        (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
+        () => import('./engine.js').then((m) => m.ArchiveEngine.open(fresh, archive, signal)),
+      );
+    };
     let manifest: ArchiveManifest;
     try {
       manifest = await fetchManifest(folder, signal);
@@ -117,13 +143,10 @@ export function searchThroughIndex(feed: Feed, index: string): Promise<Searcher>
       warnOnce(folder, e as Error);
       return today();
     }
-    const fresh = newerThanIndex(feed.items, manifest.recent);
-    const archive = { folder, manifest };
-    const primary = await workerOrPage(
-      signal,
-      (port) => WorkerSearchEngine.create(port, fresh, { version, signal, archive }),
-      () => import('./engine.js').then((m) => m.ArchiveEngine.open(fresh, archive, signal)),
-    );
-    return new ArchiveSearcher(primary, folder, today);
+    const reopen = async (old: string) => {
+      const next = await fetchManifest(folder);
+      return next.version === old ? null : open(next);
+    };
+    return new ArchiveSearcher(await open(manifest), folder, manifest.version, { today, reopen });
   });
 }

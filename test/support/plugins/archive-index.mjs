@@ -1,7 +1,7 @@
 // Test-server middleware: archive search indexes built from committed feeds by dist/'s builder
 // (as the bantin-index command builds them), kept in memory, served over HTTP at
 // /__archive/<set>/<file>: index.json and its files. Some sets are broken on purpose.
-// Needs dist/ (npm test builds it first; alone: npm run build).
+// Built when the test server starts; needs dist/ (npm test builds it first; alone: npm run build).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const SETS = {
   'demo-corrupt-display': { feeds: DEMO, corrupt: (path) => path.startsWith('d/') },
   // Written by a newer bantin-index.
   'demo-format-2': { feeds: DEMO, manifest: (m) => ({ ...m, format: 2 }) },
+  // Rebuilt between the page's reading of index.json and of the files: its first index.json is demo-stale's.
+  'demo-rebuilt': { feeds: DEMO, firstManifestFrom: 'demo-stale' },
   danes: { feeds: DANES },
 };
 
@@ -50,31 +52,47 @@ function build(name) {
       return byPath;
     })();
     built.set(name, p);
+    p.catch(() => built.delete(name));
   }
   return p;
 }
 
-/** Bytes of index files served, per set: what a search fetched (its worker's requests included). */
-const bytes = new Map();
+/**
+ * Builds every set when the test server starts, before any test runs: a build
+ * during the run would hold the server's event loop up while other test files
+ * wait for their feeds.
+ */
+export function archiveIndexBuilds() {
+  return {
+    name: 'bantin-archive-index',
+    async serverStart() {
+      try {
+        for (const name of Object.keys(SETS)) await build(name);
+      } catch (e) {
+        console.warn(`archive-index: cannot build the test indexes (${e?.message ?? e}); run npm run build first.`);
+      }
+    },
+  };
+}
 
 export async function archiveIndex(ctx, next) {
   const m = /^\/__archive\/([^/]+)\/(.*)$/.exec(ctx.path);
   if (!m) return next();
   const [, name, path] = m;
-  if (name === '__bytes') {
-    ctx.body = Object.fromEntries(bytes);
-    return;
-  }
   if (!SETS[name]) {
     ctx.status = 404;
     return;
   }
-  const file = (await build(name)).get(path);
+  const set = SETS[name];
+  let file = (await build(name)).get(path);
+  if (path === 'index.json' && set.firstManifestFrom && !set.manifestServed) {
+    set.manifestServed = true;
+    file = (await build(set.firstManifestFrom)).get(path);
+  }
   if (!file) {
     ctx.status = 404;
     return;
   }
-  bytes.set(name, (bytes.get(name) ?? 0) + file.length);
   ctx.set('Cache-Control', 'no-cache');
   ctx.type = path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
   ctx.body = file;
