@@ -15,7 +15,7 @@ import { indexFeed } from './search-index.js';
 
 const FEED_FILE = /^[^.].*\.(?:json|rss|atom|xml|rdf)$/i;
 /** The folder an index is served from, for the feed file `name`. */
-export const indexPath = (/** @type {string} */ name) => `/${name.slice(0, -extname(name).length)}.index/`;
+const indexPath = (/** @type {string} */ name) => `/${name.slice(0, -extname(name).length)}.index/`;
 const INDEX_SEGMENT = /^\/[^/]+\.index(?:\/|$)/;
 
 /**
