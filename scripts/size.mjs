@@ -30,7 +30,9 @@ const BUDGETS = [
   // 74 and 27.5 (issue 17): the core reads RFC 822 dates in JSON Feeds (the RSS date reader
   // moved from the XML chunk to the core, 0.8 KB), the cache's one-transaction updates and
   // the loader of the feed worker (whose client and script load only for bodies over 256 KB).
-  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 65 * KB },
+  // 65.5 (issue 15): the search worker answers an `archive` message and shares its ranking with
+  // the archive reader (+0.3 KB); the reader itself loads only on pages with an index.
+  { name: 'page with all five elements, search used', target: 40 * KB, ceiling: 65.5 * KB },
   { name: 'page with only a counter and a news list', target: 14 * KB, ceiling: 27.5 * KB },
   // Issue 19's budgets (28 KB where the browser has the HTML Sanitizer API, 38 KB where DOMPurify
   // comes too) are the targets of the article page (article, two lists, counter); its ceilings

@@ -56,4 +56,9 @@ export class BantinElement extends LitElement {
   protected get language(): Lang {
     return this.localeController.lang;
   }
+
+  /** The first node of the shadow root `selector` matches (none before the first render). */
+  protected find<E extends Element>(selector: string): E | undefined {
+    return this.renderRoot?.querySelector<E>(selector) ?? undefined;
+  }
 }

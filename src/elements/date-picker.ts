@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   asDayKey,
   clampDay,
@@ -93,15 +93,15 @@ export class BantinDatePicker extends BantinElement {
   @state() private cursor: DayKey | null = null;
   @state() private message: CalendarMessage = null;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('[part~="button"]') private button?: HTMLButtonElement;
-  @query('input') private input?: HTMLInputElement;
+  private readonly dialog = () => this.find<HTMLDialogElement>('dialog');
+  private readonly button = () => this.find<HTMLButtonElement>('[part~="button"]');
+  private readonly input = () => this.find<HTMLInputElement>('input');
 
   private readonly days = new NewsDaysController(this, {
     zone: () => this.zone,
     shown: () => (this.inline || this.popup.open ? this.activeDay : null),
   });
-  private readonly popup = new DialogController(this, { dialog: () => this.dialog, anchor: () => this.button });
+  private readonly popup = new DialogController(this, { dialog: this.dialog, anchor: this.button });
   private readonly target = new DateLinkController(this);
   private focusCursor = false;
   /** `?date=` is read on the first connection only: moving the element keeps the reader's choice. */
@@ -240,7 +240,7 @@ export class BantinDatePicker extends BantinElement {
       // The clear control is gone: focus the button or the grid.
       void this.updateComplete.then(() => {
         if (this.inline) this.renderRoot.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
-        else this.button?.focus();
+        else this.button()?.focus();
       });
     }
     if (day && this.navigate) this.go(navigateUrl(this.navigate, day));
@@ -252,14 +252,14 @@ export class BantinDatePicker extends BantinElement {
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const text = this.input?.value ?? '';
+    const text = this.input()?.value ?? '';
     const day = parseTypedDate(text, this.locale.tag);
     if (!day) {
       this.message = { text: label(this.language, 'invalidDate', { value: text.trim(), pattern: datePattern(this.locale.tag) }), error: true };
       return;
     }
     // Cleared before choosing: choosing closes the dialog.
-    if (this.refusal(day) === null) this.input!.value = '';
+    if (this.refusal(day) === null) this.input()!.value = '';
     this.pick(day);
   }
 

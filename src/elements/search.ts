@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../feed/types.js';
 import { toDateFormat, type DateFormat } from '../format/date.js';
@@ -15,6 +15,7 @@ import { markedText } from './marked-text.js';
 import { announcement, dateTexts, queryFromPage, rememberQuery, renderHitDetails, renderSearchError, ResultsPage, resultsPageUrl } from './search-results.js';
 import { baseStyles } from './styles.js';
 import { searchStyles } from './search.styles.js';
+import { boxKey } from './search-keys.js';
 import { emit } from './events.js';
 
 export interface BantinSelectDetail {
@@ -129,8 +130,6 @@ export class BantinSearch extends BantinElement {
   @state() private active = -1;
   @state() private open = false;
 
-  @query('input') private input!: HTMLInputElement;
-
   private get pageMode() {
     return this.mode === 'page';
   }
@@ -195,44 +194,30 @@ export class BantinSearch extends BantinElement {
   }
 
   private onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Enter' && e.isComposing) return;
     const hits = this.requests.results?.hits ?? [];
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (this.pageMode || !hits.length || this.requests.busy) return;
-        e.preventDefault();
-        if (!this.open) {
-          this.open = true;
-          if (this.active >= 0) return;
-        }
-        const down = e.key === 'ArrowDown';
-        const n = hits.length;
-        this.active = this.active < 0 ? (down ? 0 : n - 1) : (this.active + (down ? 1 : -1) + n) % n;
+    const { pageMode, open, active, query } = this;
+    const action = boxKey(e.key, { pageMode, open, active, query, options: hits.length, busy: this.requests.busy, hasAction: !!this.action });
+    if (!action) return;
+    e.preventDefault();
+    switch (action.do) {
+      case 'move':
+        this.open = true;
+        this.active = action.active;
         void this.updateComplete.then(() => this.renderRoot.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }));
         return;
-      }
-      case 'Enter': {
-        if (e.isComposing) return;
-        e.preventDefault();
-        if (this.pageMode) {
-          this.resultsPage.page = 1;
-          this.search();
-        } else if (this.open && this.active >= 0 && hits[this.active]) {
-          this.choose(hits[this.active]);
-        } else if (this.action && this.query.trim()) {
-          location.assign(resultsPageUrl(this.action, this.query.trim()));
-        }
-        return;
-      }
-      case 'Escape': {
-        if (!this.query && !this.open) return;
-        e.preventDefault();
+      case 'search':
+        this.resultsPage.page = 1;
+        return this.search();
+      case 'choose':
+        return this.choose(hits[action.index]);
+      case 'go':
+        return location.assign(resultsPageUrl(this.action!, query.trim()));
+      case 'clear':
         this.query = '';
-        this.input.value = '';
+        this.find<HTMLInputElement>('input')!.value = '';
         this.active = -1;
-        this.search();
-        return;
-      }
+        return this.search();
     }
   }
 
