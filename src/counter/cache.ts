@@ -1,5 +1,5 @@
 import { openKV } from '../shared/kv.js';
-import { isCount } from './client.js';
+import { isCount } from './values.js';
 
 /** The last count the service gave, per endpoint and key, so the next visit paints a number at once. */
 export interface CachedCount {

@@ -1,12 +1,10 @@
 import { CounterError } from './errors.js';
+import { isCount, isCounterKey } from './values.js';
+
+export { COUNTER_KEY_PATTERN, isCount, isCounterKey } from './values.js';
 
 /** A slow counter must not hold a page's number hostage: after 5 s the last known count stays. */
 export const COUNTER_TIMEOUT_MS = 5000;
-
-/** What the reference server accepts (server/counter.js): letters, digits and `:_-./`, 1 to 200. */
-export const COUNTER_KEY_PATTERN = /^[A-Za-z0-9:_\-./]{1,200}$/;
-
-export const isCounterKey = (key: unknown): key is string => typeof key === 'string' && COUNTER_KEY_PATTERN.test(key);
 
 export interface CounterRequestOptions {
   timeoutMs?: number;
@@ -26,11 +24,6 @@ function checkKey(key: string, url: string) {
   if (!isCounterKey(key)) {
     throw new CounterError('bad-key', `Counter key ${JSON.stringify(key)} is not 1–200 characters of letters, digits and :_-./`, url);
   }
-}
-
-/** A count is a whole number from 0 to 2^53−1; anything else (NaN, "12", -1, 1.5) is refused. */
-export function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 async function requestJson(url: string, init: RequestInit, options: CounterRequestOptions): Promise<unknown> {

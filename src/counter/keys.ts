@@ -1,5 +1,5 @@
 import { hashText } from '../shared/hash.js';
-import { isCounterKey } from './client.js';
+import { isCounterKey } from './values.js';
 
 /**
  * The counter key of an article: `article:<id>`. Feed ids may be anything

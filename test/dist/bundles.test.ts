@@ -55,8 +55,12 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     const counter = doc.querySelector('bantin-counter')!;
     await until(() => counter.shadowRoot?.querySelectorAll('[part~="digit"]').length === 8, 10_000, 'counter shown');
     expect(fetched(win).filter((s) => /chunks\/load-/.test(s))).to.deep.equal([]);
+    // Nor inside another chunk: no script the page fetched holds the client's code (one of its messages).
+    const hasClient = async () => (await Promise.all(fetched(win).map((s) => fetch(`/dist/${s}`).then((r) => r.text())))).some((t) => t.includes('did not answer JSON'));
+    expect(await hasClient()).to.equal(false);
     doc.body.insertAdjacentHTML('beforeend', `<bantin-counter endpoint="/nowhere/counter" key="site"></bantin-counter>`);
     await until(() => fetched(win).some((s) => /chunks\/load-/.test(s)), 10_000, 'the client fetched for the endpoint');
+    expect(await hasClient()).to.equal(true);
     frame.remove();
   });
 
