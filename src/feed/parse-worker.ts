@@ -9,6 +9,8 @@ import { eachChunkOfItems } from './chunk.js';
 import { decodeBody } from './decode.js';
 import { hashText } from '../shared/hash.js';
 import { parseFeedText } from './parse.js';
+// Registers the RSS date reader: the worker reads the big feeds, RSS dates or not, in one go.
+import './rfc822.js';
 import { detectFormat } from './read.js';
 import type { FromFeedWorker, ToFeedWorker } from './off-thread.js';
 

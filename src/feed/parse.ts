@@ -1,6 +1,5 @@
 import { zonedTimeToUtc, resolveTimeZone, DEFAULT_TIME_ZONE, isCalendarDay, utcTime } from '../shared/time-zone.js';
 import { FeedError } from './errors.js';
-import { parseRfc822Date } from './rfc822.js';
 import type { Article, Attachment, Feed, SkippedItem } from './types.js';
 
 export interface ParseOptions {
@@ -65,6 +64,17 @@ export function parseFeedDate(value: unknown, timeZone: string = DEFAULT_TIME_ZO
   return new Date(t);
 }
 
+/**
+ * The RSS date reader (rfc822.ts), for JSON Feeds that write RSS dates. Few do, so
+ * it is not part of what every page downloads: it registers itself when loaded
+ * (the XML reader, the feed worker and the npm entry load it at once), and until
+ * then a JSON Feed with such a date throws `LooseDatesNotLoaded`, which `readFeed`
+ * answers by loading it and parsing again.
+ */
+let looseDates: ((value: string, timeZone: string) => Date | null) | null = null;
+export const readLooseDatesWith = (reader: (value: string, timeZone: string) => Date | null) => void (looseDates = reader);
+export class LooseDatesNotLoaded extends Error {}
+
 /** Feeds already told (once each) that their dates are not RFC 3339. */
 const notedLooseDates = new Set<string>();
 
@@ -76,7 +86,8 @@ const notedLooseDates = new Set<string>();
 function itemDate(value: unknown, timeZone: string, loose: (value: string) => void): Date | null {
   const strict = parseFeedDate(value, timeZone);
   if (strict || typeof value !== 'string') return strict;
-  const date = parseRfc822Date(value, timeZone);
+  if (!looseDates) throw new LooseDatesNotLoaded();
+  const date = looseDates(value, timeZone);
   if (date) loose(value);
   return date;
 }

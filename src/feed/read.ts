@@ -1,6 +1,6 @@
 import { hashText } from '../shared/hash.js';
 import { FeedError } from './errors.js';
-import { parseFeedText, type ParseOptions, type ParseResult } from './parse.js';
+import { LooseDatesNotLoaded, parseFeedText, type ParseOptions, type ParseResult } from './parse.js';
 
 export type FeedFormat = 'json' | 'xml' | 'unknown';
 
@@ -30,7 +30,16 @@ export function detectFormat(text: string, contentType: string | null = null): F
  */
 export async function readFeed(text: string, feedUrl: string, options: ParseOptions = {}): Promise<ParseResult> {
   const format = detectFormat(text, options.contentType ?? null);
-  if (format === 'json') return parseFeedText(text, feedUrl, options);
+  if (format === 'json') {
+    try {
+      return parseFeedText(text, feedUrl, options);
+    } catch (e) {
+      if (!(e instanceof LooseDatesNotLoaded)) throw e;
+    }
+    // A JSON Feed with RSS dates: the RSS date reader comes, and the feed is read again.
+    await import('./rfc822.js');
+    return parseFeedText(text, feedUrl, options);
+  }
   if (format === 'xml') return (await import('./xml.js')).parseXmlFeed(text, feedUrl, options);
   const start = text.trimStart().slice(0, 40);
   throw new FeedError(

@@ -1,4 +1,5 @@
 import { zonedTimeToUtc, isCalendarDay, DEFAULT_TIME_ZONE, utcTime } from '../shared/time-zone.js';
+import { readLooseDatesWith } from './parse.js';
 
 // English, and the abbreviations feeds from Portuguese, Spanish, French,
 // German, Italian and Dutch CMSs write (a Brazilian feed says "Seg, 24 Set 2018").
@@ -62,3 +63,6 @@ function numericDate(value: string, timeZone: string): Date | null {
   if (!isCalendarDay(year, month, day, hour, minute, second)) return null;
   return zonedTimeToUtc(year, month, day, hour, minute, Math.min(second, 59), 0, timeZone);
 }
+
+// JSON Feeds parsed from now on read RSS dates too (see `LooseDatesNotLoaded`).
+readLooseDatesWith(parseRfc822Date);

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed, parseFeedText, parseFeedDate, TEXT_LIMITS } from '../../src/feed/parse.js';
+// parseFeed as the npm entry gives it: with the RSS date reader (see loose-dates.test.ts for the page's lazy one).
+import '../../src/feed/rfc822.js';
 import { FeedError } from '../../src/feed/errors.js';
 import { readFeed } from '../../src/feed/read.js';
 import { fixtureText } from '../support/feeds.js';

@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseFeedText } from '../../dist/feed/parse.js';
+import { parseFeedText } from '../../dist/feed/index.js';
 import { buildArchive } from '../../dist/search/archive/build.js';
 import {
   filePath,

@@ -1,5 +1,7 @@
 /** Feeds for tests: fetched over HTTP from the test server and parsed as the store parses them. */
 import { parseFeedText } from '../../src/feed/parse.js';
+// Fixtures are read as the npm entry reads them: RSS dates in a JSON Feed included.
+import '../../src/feed/rfc822.js';
 import type { Feed } from '../../src/feed/types.js';
 import { uniqueId } from './mock.js';
 

@@ -10,7 +10,7 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const dist = (p) => import(new URL(`../../../dist/${p}`, import.meta.url).href);
 
 async function articles(files) {
-  const { parseFeedText } = await dist('feed/parse.js');
+  const { parseFeedText } = await dist('feed/index.js');
   const out = [];
   for (const f of files) out.push(...parseFeedText(await readFile(resolve(ROOT, f), 'utf8'), `http://localhost/${f}`).feed.items);
   return out;
