@@ -10,13 +10,16 @@
 // element (`>>>` pierces shadow roots); --search types into the page's first
 // <bantin-search> and waits for its results; both then shoot the viewport only.
 // plain.html loads the built dist/bantin.min.js: the build runs first when it is shot.
+// The pages search through the demo's archive index, as `npm start` serves it: built here
+// into .tmp/screenshots-index (its links name this run's port), served at /search/.
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startDemoCounter } from './lib/demo-counter.mjs';
+import { buildDemoIndex } from './lib/demo-index.mjs';
 
 /** Every screenshot the docs have, as the command line would ask for it. */
 const SHOTS = [
@@ -38,9 +41,13 @@ const shots = args.length
   : SHOTS;
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
-if (shots.some((s) => /^plain\.html\b/.test(s.page))) {
+// bantin-index builds with dist/ as well: build unless it is there (plain.html needs it fresh).
+if (shots.some((s) => /^plain\.html\b/.test(s.page)) || !existsSync(fileURLToPath(new URL('../dist/search/archive/build.js', import.meta.url)))) {
   execFileSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });
 }
+// Its own folder, so a running `npm start` keeps its index (vite.config.ts reads BANTIN_DEMO_INDEX).
+const indexDir = fileURLToPath(new URL('../.tmp/screenshots-index', import.meta.url));
+process.env.BANTIN_DEMO_INDEX = indexDir;
 
 // The header counter needs its service (vite proxies /counter to it); a throwaway one.
 const counter = await startDemoCounter({ db: ':memory:', quiet: true });
@@ -51,6 +58,13 @@ const server = await createServer({
 });
 await server.listen();
 const base = server.resolvedUrls.local[0];
+const index = await buildDemoIndex({ base, out: indexDir });
+if (!index.ok) {
+  console.error(`${index.error}\nThe shots need the demo's search index.`);
+  await server.close();
+  await counter.stop();
+  process.exit(1);
+}
 const browser = await puppeteer.launch({
   executablePath: findChromium(),
   headless: true,
