@@ -38,6 +38,13 @@ import {
 
 /** Most compressed bytes of posting files a partial last word loads for the words it begins; past that, only its own file's words. */
 export const PREFIX_BYTES = 24 * 1024;
+/**
+ * The same for a partial word of two letters (none: only its own file's
+ * words) and of three (about one other file): such a word begins many words,
+ * and the next key, a moment later, narrows them anyway. Typed key by key,
+ * the files of the short prefixes were most of the posting bytes of a query.
+ */
+export const SHORT_PREFIX_BYTES: readonly number[] = [0, 0, 0, 8 * 1024];
 /** Partial indexes (one per set of posting files) kept between keys. */
 const PARTIALS = 8;
 /** Decoded posting files kept (the stored ones stay in IndexedDB). */
@@ -86,6 +93,8 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   private readonly vocabulary = new Map<number, Promise<string[]>>();
   private readonly display = new Map<number, Promise<void>>();
   private readonly partials = new Map<string, Promise<Partial>>();
+  /** The partial index each match of a query came from (what `ready` fills in). */
+  private readonly partialOf = new WeakMap<MatchResult, { partial: Partial; need: number }>();
 
   private constructor(
     private readonly docs: T[],
@@ -151,13 +160,32 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
     if (more.size > wanted.size) partial = await this.partial(more);
     signal?.throwIfAborted();
     this.index = partial.index;
-    let match = partial.index.match(tokens, need);
-    const head = match.docs.slice(0, need);
-    await this.articles(head);
-    signal?.throwIfAborted();
-    // Body positions come from the bodies just fetched: the same ones the in-page index records.
-    if (this.position(partial, head)) match = partial.index.match(tokens, need);
+    const match = partial.index.match(tokens, need);
+    this.partialOf.set(match, { partial, need });
     return match;
+  }
+
+  /** The results shown first: candidates further down are fetched only if they can still reach them. */
+  protected override firstRound(_need: number, shown: number): number {
+    return shown;
+  }
+
+  /** Fetches these candidates' display files; the match again if their bodies gave new body positions. */
+  protected override async ready(tokens: QueryToken[], match: MatchResult, from: number, to: number, signal?: AbortSignal): Promise<MatchResult> {
+    try {
+      const of = this.partialOf.get(match);
+      if (!of) return match;
+      const docs = match.docs.slice(from, to);
+      await this.articles(docs);
+      signal?.throwIfAborted();
+      // Body positions come from the bodies just fetched: the same ones the in-page index records.
+      if (!this.position(of.partial, docs)) return match;
+      const again = of.partial.index.match(tokens, of.need);
+      this.partialOf.set(again, of);
+      return again;
+    } catch (e) {
+      throw wrap(e);
+    }
   }
 
   /** The posting files holding the words that begin with `prefix`, when they are few enough to fetch. */
@@ -171,7 +199,7 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
       bytes += postings.bytes[n];
       out.push(n);
     }
-    return bytes <= PREFIX_BYTES ? out : [];
+    return bytes <= (SHORT_PREFIX_BYTES[prefix.length] ?? PREFIX_BYTES) ? out : [];
   }
 
   private shard(n: number): Promise<PostingShard> {
