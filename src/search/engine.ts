@@ -113,8 +113,8 @@ function around(folded: string, matcher: WordMatcher): string {
 interface Ranked {
   matcher: WordMatcher;
   order: number[];
-  /** How many of `order`, from the first, are in their final order (scored by fuse.js, or out of reach of those that were). */
-  final: number;
+  /** How many of `order` fuse.js scored. */
+  fused: number;
   /** Body offset to take the excerpt from, per scored document (-1: none). */
   anchors: Map<number, number>;
   /** Marked query words matched with the reader's marks, per scored document. */
@@ -237,7 +237,7 @@ export class SearchEngine<T extends SearchItem = Article> {
     if (!common) return;
     for (const query of [common.slice(0, 2), common, `${common} ${common.slice(0, 2)}`, 'đường']) {
       signal?.throwIfAborted();
-      const r = await this.rank(parseQuery(query), query, FUSE_CANDIDATES, FUSE_CANDIDATES, signal);
+      const r = await this.rank(parseQuery(query), query, FUSE_CANDIDATES, signal);
       for (const doc of r.order.slice(0, 8)) this.hit(r, doc);
       await new Promise((resolve) => setTimeout(resolve));
     }
@@ -262,8 +262,8 @@ export class SearchEngine<T extends SearchItem = Article> {
     const key = tokens.map((t) => t.typed).join(' ') + (tokens[tokens.length - 1].prefix ? '' : ' ');
     const need = Math.max(FUSE_CANDIDATES, offset + limit);
     let ranked = this.ranked.get(key);
-    if (!ranked || (ranked.final < offset + limit && ranked.final < ranked.order.length)) {
-      ranked = await this.rank(tokens, query, need, offset + limit, signal);
+    if (!ranked || (ranked.fused < need && ranked.fused < ranked.order.length)) {
+      ranked = await this.rank(tokens, query, need, signal);
       if (this.ranked.size > 32) this.ranked.delete(this.ranked.keys().next().value!);
       this.ranked.set(key, ranked);
     }
@@ -330,134 +330,90 @@ export class SearchEngine<T extends SearchItem = Article> {
   }
 
   /**
-   * The documents matching a query, best first by the index's score. The
-   * archive reader overrides it (and `ready`): it fetches the index files
-   * these need first.
+   * The documents matching a query, best first by the index's score, the
+   * first `need` of them with their body positions. The archive reader
+   * overrides it: it fetches the index files and articles these need first.
    */
   protected async candidates(tokens: QueryToken[], need: number, _signal?: AbortSignal): Promise<MatchResult> {
     return this.index.match(tokens, need);
   }
 
-  /**
-   * How many of the best candidates are scored before it is checked whether
-   * the others can still reach the results shown: all of them here, where
-   * their text is at hand; the archive reader, whose candidates cost a fetch
-   * each, starts with those shown.
-   */
-  protected firstRound(need: number, _shown: number): number {
-    return need;
-  }
-
-  /**
-   * Makes candidates `from` … `to - 1` ready to score (their text here, their
-   * body positions in the match): nothing to do here; the archive reader
-   * fetches them, and gives the match again with their positions.
-   */
-  protected async ready(_tokens: QueryToken[], match: MatchResult, _from: number, _to: number, _signal?: AbortSignal): Promise<MatchResult> {
-    return match;
-  }
-
-  /**
-   * Ranks the best `need` candidates: index score and fuse.js together. The
-   * order of the first `shown` is final; candidates that cannot reach them
-   * whatever fuse.js gives them (at most 0.45 of relevance) are left unscored
-   * when `firstRound` says scoring costs (the archive reader: a fetch each).
-   */
-  private async rank(tokens: QueryToken[], query: string, need: number, shown: number, signal?: AbortSignal): Promise<Ranked> {
+  private async rank(tokens: QueryToken[], query: string, need: number, signal?: AbortSignal): Promise<Ranked> {
     const Fuse = await loadFuse();
     signal?.throwIfAborted();
     const slicer = new TimeSlicer(signal);
     const timings = { match: 0, prepare: 0, fuse: 0 };
     let t0 = performance.now();
-    let match = await this.candidates(tokens, need, signal);
-    const head = Math.min(match.docs.length, need);
-    let to = Math.min(head, this.firstRound(need, shown));
-    match = await this.ready(tokens, match, 0, to, signal);
+    const match = await this.candidates(tokens, need, signal);
     timings.match = performance.now() - t0;
+    t0 = performance.now();
     const matcher = new WordMatcher(tokens, match.words, match.activeFlags);
     const marks = tokens.map((t, j) => (t.marked && match.activeFlags[j] ? markedWordPattern(t) : null)).filter((re) => re !== null);
+    const head = Math.min(match.docs.length, need);
     const m = tokens.length;
+    const rows: Row[] = [];
     const anchors = new Map<number, number>();
     const exact = new Map<number, number>();
-    const relevance = new Map<number, number>();
+    for (let i = 0; i < head; i++) {
+      const doc = match.docs[i];
+      const a = this.items[doc];
+      const t = this.short(doc);
+      const at = anchorOf(match.positions, i * m, m);
+      anchors.set(doc, at);
+      // fuse.js gets folded text, and of summary and body only the stretch
+      // around the first match: its cost grows with the length of what it reads.
+      rows.push({
+        doc,
+        title: t.fTitle,
+        summary: around(t.fSummary, matcher),
+        category: t.fCategory,
+        body: at >= 0 ? around(this.slice(doc, at).folded, matcher) : '',
+      });
+      if (marks.length) {
+        const src = a.contentText ?? a.contentHtml ?? '';
+        let n = 0;
+        for (const re of marks) if (re.test(t.title) || re.test(t.summary) || re.test(t.category) || re.test(src)) n++;
+        exact.set(doc, n);
+      }
+      if ((i & 15) === 15 && slicer.due) {
+        timings.prepare += performance.now() - t0;
+        await slicer.tick();
+        t0 = performance.now();
+      }
+    }
+    timings.prepare += performance.now() - t0;
+    // fuse.js scores each item on its own fields only, so scoring in slices
+    // gives the same scores as one call over all of them.
+    const fuseScore = new Map<number, number>();
     // Pattern and rows folded alike, as the index folds: fuse.js need not lower-case
     // and strip marks from every field on every call (its ignoreDiacritics and
     // case folding cost a fifth of its time, for text already folded).
     const pattern = fold(query.normalize('NFC').trim());
-    const top = match.scores[0] || 1;
-    const byRank = (a: number, b: number) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0) || relevance.get(b)! - relevance.get(a)! || a - b;
-    let done = 0;
-    for (;;) {
+    for (let i = 0; i < rows.length; i += FUSE_SLICE) {
       t0 = performance.now();
-      const rows: Row[] = [];
-      for (let i = done; i < to; i++) {
-        const doc = match.docs[i];
-        const a = this.items[doc];
-        const t = this.short(doc);
-        const at = anchorOf(match.positions, i * m, m);
-        anchors.set(doc, at);
-        // fuse.js gets folded text, and of summary and body only the stretch
-        // around the first match: its cost grows with the length of what it reads.
-        rows.push({
-          doc,
-          title: t.fTitle,
-          summary: around(t.fSummary, matcher),
-          category: t.fCategory,
-          body: at >= 0 ? around(this.slice(doc, at).folded, matcher) : '',
-        });
-        if (marks.length) {
-          const src = a.contentText ?? a.contentHtml ?? '';
-          let n = 0;
-          for (const re of marks) if (re.test(t.title) || re.test(t.summary) || re.test(t.category) || re.test(src)) n++;
-          exact.set(doc, n);
-        }
-        if ((i & 15) === 15 && slicer.due) {
-          timings.prepare += performance.now() - t0;
-          await slicer.tick();
-          t0 = performance.now();
-        }
-      }
-      timings.prepare += performance.now() - t0;
-      // fuse.js scores each item on its own fields only, so scoring in slices
-      // gives the same scores as one call over all of them.
-      const fuseScore = new Map<number, number>();
-      for (let i = 0; i < rows.length; i += FUSE_SLICE) {
-        t0 = performance.now();
-        const fuse = new Fuse(rows.slice(i, i + FUSE_SLICE), {
-          keys: FUSE_KEYS,
-          includeScore: true,
-          isCaseSensitive: true,
-          ignoreLocation: true,
-          threshold: 0.4,
-          shouldSort: false,
-        });
-        for (const r of fuse.search(pattern)) fuseScore.set(r.item.doc, r.score ?? 1);
-        timings.fuse += performance.now() - t0;
-        await slicer.tick();
-      }
-      for (let i = done; i < to; i++) {
-        const doc = match.docs[i];
-        relevance.set(doc, 0.55 * (match.scores[i] / top) + 0.45 * (1 - (fuseScore.get(doc) ?? 1)));
-      }
-      done = to;
-      if (done >= head) break;
-      // The last result shown so far: a candidate left can pass it only with more
-      // marks matched (none can have more than all), or a relevance at least its own,
-      // and fuse.js adds at most 0.45 to the index's share.
-      const last = done >= shown ? match.docs.slice(0, done).sort(byRank)[shown - 1] : -1;
-      to = head;
-      if (last >= 0 && (exact.get(last) ?? 0) === marks.length) {
-        const bar = relevance.get(last)!;
-        while (to > done && 0.55 * (match.scores[to - 1] / top) + 0.45 < bar) to--;
-      }
-      if (to === done) break;
-      t0 = performance.now();
-      match = await this.ready(tokens, match, done, to, signal);
-      timings.match += performance.now() - t0;
+      const fuse = new Fuse(rows.slice(i, i + FUSE_SLICE), {
+        keys: FUSE_KEYS,
+        includeScore: true,
+        isCaseSensitive: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+        shouldSort: false,
+      });
+      for (const r of fuse.search(pattern)) fuseScore.set(r.item.doc, r.score ?? 1);
+      timings.fuse += performance.now() - t0;
+      await slicer.tick();
     }
     Object.assign(this.lastTimings, timings);
-    const headOrder = match.docs.slice(0, done).sort(byRank);
-    return { matcher, order: headOrder.concat(match.docs.slice(done)), final: done === head ? head : shown, anchors, exact };
+    const top = match.scores[0] || 1;
+    const relevance = new Map<number, number>();
+    for (let i = 0; i < head; i++) {
+      const doc = match.docs[i];
+      relevance.set(doc, 0.55 * (match.scores[i] / top) + 0.45 * (1 - (fuseScore.get(doc) ?? 1)));
+    }
+    const headOrder = match.docs
+      .slice(0, head)
+      .sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0) || relevance.get(b)! - relevance.get(a)! || a - b);
+    return { matcher, order: headOrder.concat(match.docs.slice(head)), fused: head, anchors, exact };
   }
 }
 

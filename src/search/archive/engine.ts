@@ -93,8 +93,6 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   private readonly vocabulary = new Map<number, Promise<string[]>>();
   private readonly display = new Map<number, Promise<void>>();
   private readonly partials = new Map<string, Promise<Partial>>();
-  /** The partial index each match of a query came from (what `ready` fills in). */
-  private readonly partialOf = new WeakMap<MatchResult, { partial: Partial; need: number }>();
 
   private constructor(
     private readonly docs: T[],
@@ -160,32 +158,13 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
     if (more.size > wanted.size) partial = await this.partial(more);
     signal?.throwIfAborted();
     this.index = partial.index;
-    const match = partial.index.match(tokens, need);
-    this.partialOf.set(match, { partial, need });
+    let match = partial.index.match(tokens, need);
+    const head = match.docs.slice(0, need);
+    await this.articles(head);
+    signal?.throwIfAborted();
+    // Body positions come from the bodies just fetched: the same ones the in-page index records.
+    if (this.position(partial, head)) match = partial.index.match(tokens, need);
     return match;
-  }
-
-  /** The results shown first: candidates further down are fetched only if they can still reach them. */
-  protected override firstRound(_need: number, shown: number): number {
-    return shown;
-  }
-
-  /** Fetches these candidates' display files; the match again if their bodies gave new body positions. */
-  protected override async ready(tokens: QueryToken[], match: MatchResult, from: number, to: number, signal?: AbortSignal): Promise<MatchResult> {
-    try {
-      const of = this.partialOf.get(match);
-      if (!of) return match;
-      const docs = match.docs.slice(from, to);
-      await this.articles(docs);
-      signal?.throwIfAborted();
-      // Body positions come from the bodies just fetched: the same ones the in-page index records.
-      if (!this.position(of.partial, docs)) return match;
-      const again = of.partial.index.match(tokens, of.need);
-      this.partialOf.set(again, of);
-      return again;
-    } catch (e) {
-      throw wrap(e);
-    }
   }
 
   /** The posting files holding the words that begin with `prefix`, when they are few enough to fetch. */
