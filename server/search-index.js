@@ -14,6 +14,11 @@ const MANIFEST = 'index.json';
 /** The files the index in the folder was written with (the writer's own record; dotfiles are not served). */
 const RECORD = '.bantin-index.json';
 
+/** @param {Uint8Array} bytes */
+const gzipFile = (bytes) => gzipSync(bytes, { level: GZIP_LEVEL });
+/** zlib's default, as CompressionStream compresses. */
+const GZIP_LEVEL = 6;
+
 /** Files written at once. */
 const WRITE_BATCH = 32;
 
@@ -89,7 +94,8 @@ export async function indexFeed(source, out, { program, publicUrl = null, log = 
   const { buildArchive } = await fromDist('search/archive/build.js', program);
   const feedUrl = publicUrl ?? (/^https?:\/\//i.test(source) ? source : undefined);
   /** @type {{ files: { path: string, data: Uint8Array }[], manifest: { version: string } }} */
-  const { files, manifest } = await buildArchive(articles, { feedUrl, onProgress });
+  // zlib rather than the builder's default CompressionStream: several times faster over thousands of small files.
+  const { files, manifest } = await buildArchive(articles, { feedUrl, onProgress, gzip: gzipFile });
   onProgress?.('write', 0, files.length);
   await writeIndex(out, files);
   onProgress?.('write', files.length, files.length);

@@ -4,6 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseFeedText } from '../../dist/feed/index.js';
 import { buildArchive } from '../../dist/search/archive/build.js';
 import {
@@ -129,6 +130,55 @@ describe('buildArchive on 2,031 real headlines', () => {
     await assert.rejects(readPostingFile(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), built.manifest.version, 10), /gunzip/);
     await assert.rejects(readDisplayFile(byPath.get(filePath(KIND_POSTINGS, 0)), built.manifest.version), /another kind/);
     assert.throws(() => parseManifest({ ...built.manifest, format: 2 }), /format 2/);
+  });
+});
+
+describe('buildArchive with a compressor of its own (zlib, as bantin-index passes it)', () => {
+  let articles;
+  let streamed;
+  let zlibbed;
+  let calls = 0;
+  before(async () => {
+    articles = feedOf(readFileSync(FIXTURE, 'utf8')).items.slice(0, 400);
+    streamed = await buildArchive(articles, { feedUrl: FEED_URL });
+    zlibbed = await buildArchive(articles, {
+      feedUrl: FEED_URL,
+      gzip: (bytes) => {
+        calls++;
+        return gzipSync(bytes, { level: 6 });
+      },
+    });
+  });
+
+  it('compresses every file with it, and the same content gives the same version', () => {
+    assert.equal(calls, zlibbed.files.length - 1);
+    assert.equal(zlibbed.manifest.version, streamed.manifest.version);
+    assert.deepEqual(
+      zlibbed.files.map((f) => f.path),
+      streamed.files.map((f) => f.path),
+    );
+  });
+
+  it('writes files the reader reads back, the same as those CompressionStream gzips', async () => {
+    const m = parseManifest(JSON.parse(new TextDecoder().decode(zlibbed.files.find((f) => f.path === 'index.json').data)));
+    const other = new Map(streamed.files.map((f) => [f.path, f.data]));
+    for (const { path, data } of zlibbed.files) {
+      if (path === 'index.json') continue;
+      assert.deepEqual([data[0], data[1]], [0x1f, 0x8b], `${path} is gzipped`);
+      assert.deepEqual(gunzipSync(data), gunzipSync(other.get(path)), `${path}: the same bytes once gunzipped`);
+    }
+    const shard = await readPostingFile(zlibbed.files.find((f) => f.path === filePath(KIND_POSTINGS, 0)).data, m.version, m.articles);
+    assert.equal(shard.terms[0], m.postings.first[0]);
+    const terms = await readVocabularyFile(zlibbed.files.find((f) => f.path === filePath(KIND_VOCABULARY, 0)).data, m.version);
+    assert.equal(terms[0], m.vocabulary.first[0]);
+    const records = await readDisplayFile(zlibbed.files.find((f) => f.path === filePath(KIND_DISPLAY, 0)).data, m.version);
+    assert.equal(records[0].id, articles[0].id);
+  });
+
+  it('may be async', async () => {
+    const { files, manifest } = await buildArchive(articles.slice(0, 5), { gzip: async (bytes) => gzipSync(bytes) });
+    const records = await readDisplayFile(files.find((f) => f.path === filePath(KIND_DISPLAY, 0)).data, manifest.version);
+    assert.equal(records[0].id, articles[0].id);
   });
 });
 

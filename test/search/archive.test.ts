@@ -103,6 +103,15 @@ describe('archive index: built in Node, searched in Chromium', () => {
       expect(hits[0].article.title).to.equal(last.title);
     });
 
+    it('gives each page of results in the in-page order', async () => {
+      for (const query of ['kiem diem', 'smartphone', 'vac xin', 'Kiểm điểm']) {
+        const all = ids(await inPage.search(query, { limit: 12 }));
+        const pages: string[] = [];
+        for (let offset = 0; offset < 12; offset += 3) pages.push(...ids(await index.search(query, { limit: 3, offset })));
+        expect(pages, query).to.deep.equal(all);
+      }
+    });
+
     it('pages through results past the first candidates it fetched', async () => {
       const all = await inPage.search('tin', { limit: 40 });
       const first = await index.search('tin', { limit: 5 });

@@ -38,6 +38,13 @@ import {
 
 /** Most compressed bytes of posting files a partial last word loads for the words it begins; past that, only its own file's words. */
 export const PREFIX_BYTES = 24 * 1024;
+/**
+ * The same for a partial word of two letters (none: only its own file's
+ * words) and of three (about one other file): such a word begins many words,
+ * and the next key, a moment later, narrows them anyway. Typed key by key,
+ * the files of the short prefixes were most of the posting bytes of a query.
+ */
+export const SHORT_PREFIX_BYTES: readonly number[] = [0, 0, 0, 8 * 1024];
 /** Partial indexes (one per set of posting files) kept between keys. */
 const PARTIALS = 8;
 /** Decoded posting files kept (the stored ones stay in IndexedDB). */
@@ -171,7 +178,7 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
       bytes += postings.bytes[n];
       out.push(n);
     }
-    return bytes <= PREFIX_BYTES ? out : [];
+    return bytes <= (SHORT_PREFIX_BYTES[prefix.length] ?? PREFIX_BYTES) ? out : [];
   }
 
   private shard(n: number): Promise<PostingShard> {

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const dist = (p) => import(new URL(`../../../dist/${p}`, import.meta.url).href);
@@ -45,7 +46,8 @@ function build(name) {
     p = (async () => {
       const { buildArchive } = await dist('search/archive/build.js');
       const items = (await articles(set.feeds)).slice(set.skip ?? 0);
-      const { files, manifest } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}` });
+      // Gzipped by zlib, as bantin-index gzips them: Chromium reads what the command writes.
+      const { files, manifest } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}`, gzip: (b) => gzipSync(b) });
       const byPath = new Map(files.map((f) => [f.path, Buffer.from(f.data)]));
       if (set.manifest) byPath.set('index.json', Buffer.from(JSON.stringify(set.manifest(manifest))));
       if (set.corrupt) for (const path of byPath.keys()) if (set.corrupt(path)) byPath.set(path, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
