@@ -112,6 +112,16 @@ describe('<bantin-search index>', () => {
     expect(shown[0]).to.equal(last.title);
   });
 
+  it('an index caught mid-rebuild (its folder gone for a moment at the second look): reads the new one a moment later, without a warning', async () => {
+    let shown: string[] = [];
+    const warned = await warnings(async () => {
+      const el = await mount('index="/__archive/demo-swapping/"');
+      shown = await search(el, last.title);
+    });
+    expect(warned.filter((w) => w.includes('search index'))).to.deep.equal([]);
+    expect(shown[0]).to.equal(last.title);
+  });
+
   for (const [what, set] of [
     ['a missing index (404)', 'nothing-here'],
     ['an index of another format', 'demo-format-2'],

@@ -198,12 +198,26 @@ describe('bantin-index: rebuilding over an index', () => {
     const seen = new Set();
     let rounds = 0;
     let retried = 0;
+    // Between the rebuild's two renames (the old folder aside, the new one in) there is no folder
+    // for a moment: a reader that looks then looks again a moment later, as the page's reader does.
+    let gaps = 0;
+    const readManifest = async () => {
+      for (let i = 0; ; i++) {
+        try {
+          return await readFile(join(out, 'index.json'), 'utf8');
+        } catch (e) {
+          if (e.code !== 'ENOENT' || i >= 50) throw e;
+          gaps++;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+    };
     while (running || rounds < 2) {
       rounds++;
       // A manifest read whole, then files of its version only: a file of the other index means the
       // folder was swapped in between, and the manifest read again names it (what the reader does).
       for (let attempt = 0; ; attempt++) {
-        const manifest = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
+        const manifest = JSON.parse(await readManifest());
         seen.add(manifest.version);
         const paths = [...manifest.postings.first.map((_, i) => `p/${i}.bsi`), ...manifest.vocabulary.first.map((_, i) => `v/${i}.bsi`)];
         let mismatch = false;
@@ -230,7 +244,7 @@ describe('bantin-index: rebuilding over an index', () => {
     assert.equal(await done, 0);
     const after = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
     assert.equal(after.articles, 2031);
-    assert.ok(seen.has(after.version), `the reader saw the new index (${rounds} rounds, ${retried} retried)`);
+    assert.ok(seen.has(after.version), `the reader saw the new index (${rounds} rounds, ${retried} retried, ${gaps} looks between the renames)`);
     // Nothing left beside it, and files of the index before that the new one did not overwrite are still there.
     assert.deepEqual((await readdir(tmp.dir)).filter((n) => n.startsWith('.')), []);
     const record = JSON.parse(await readFile(join(out, '.bantin-index.json'), 'utf8'));

@@ -42,6 +42,9 @@ function warnOnce(folder: string, e: Error) {
 
 const isArchiveError = (e: unknown) => (e as Error)?.name === 'ArchiveError';
 
+/** How long after a failed look at a rebuilt index's manifest the reader looks again. */
+const SECOND_LOOK_MS = 250;
+
 /**
  * An archive search. When the index fails, its manifest is read again: a
  * rebuilt index (another version; its files replaced those of the manifest
@@ -82,8 +85,13 @@ export class ArchiveSearcher implements Searcher {
         return results;
       } catch (e) {
         if (!isArchiveError(e)) throw e;
-        // Every search failing meanwhile waits for the same second look.
-        const next = await (this.reopening ??= this.how.reopen(this.version).catch(() => null));
+        // Every search failing meanwhile waits for the same second look. A rebuild swaps the
+        // folder by two renames: a look that falls between them finds no index.json, so one
+        // more, a moment later, before giving up on the index.
+        const look = () => this.how.reopen(this.version);
+        const next = await (this.reopening ??= look()
+          .catch(() => new Promise((r) => setTimeout(r, SECOND_LOOK_MS)).then(look))
+          .catch(() => null));
         if (next && next !== used) {
           if (this.primary === used) {
             this.drop();

@@ -34,6 +34,8 @@ const SETS = {
   'demo-format-2': { feeds: DEMO, manifest: (m) => ({ ...m, format: 2 }) },
   // Rebuilt between the page's reading of index.json and of the files: its first index.json is demo-stale's.
   'demo-rebuilt': { feeds: DEMO, firstManifestFrom: 'demo-stale' },
+  // The same, caught between the rebuild's two renames: the folder is missing at the page's second look.
+  'demo-swapping': { feeds: DEMO, firstManifestFrom: 'demo-stale', missingOnce: true },
   danes: { feeds: DANES },
 };
 
@@ -90,6 +92,9 @@ export async function archiveIndex(ctx, next) {
   if (path === 'index.json' && set.firstManifestFrom && !set.manifestServed) {
     set.manifestServed = true;
     file = (await build(set.firstManifestFrom)).get(path);
+  } else if (path === 'index.json' && set.missingOnce && !set.missed) {
+    set.missed = true;
+    file = null;
   }
   if (!file) {
     ctx.status = 404;
