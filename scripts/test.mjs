@@ -29,28 +29,36 @@ const t0 = performance.now();
 const [build] = await runSteps([['build dist/ for test/dist', ['npm', 'run', 'build']]]);
 if (build.code !== 0) results.push({ name: 'build', code: build.code, totals: { passed: 0, failed: 1, skipped: 0 } });
 
-// 1. In Node: bantin-server against real SQLite on 127.0.0.1, the repository's rules, and the
-//    archive search index's builder (run from dist/, as the bantin-index command runs it).
+// 1. In Node: bantin-server against real SQLite and Redis on 127.0.0.1, the repository's rules, and
+//    the archive search index's builder (run from dist/, as the bantin-index command runs it).
 //    Each file runs in its own process; two at a time (each server test binds its own ports).
-const nodeCounts = join(work, 'node.json');
-const nodeCode = await run(process.execPath, [
-  '--test',
-  '--test-concurrency=2',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  `--test-reporter=${join(root, 'scripts/lib/node-test-counts.mjs')}`,
-  `--test-reporter-destination=${nodeCounts}`,
-  'test/server/',
-  'test/repo/',
-  'test/search-index/',
-]);
-results.push({ name: 'node tests (node --test)', code: nodeCode, totals: totalsFrom(nodeCounts) });
-
 // 2. The elements, in Chromium. The summary reporter writes its numbers to a file instead of printing them.
+// Both at once: the Node tests mostly wait (on servers, Redis, child processes), so beside the
+// browser tests they cost a few seconds instead of their 20-odd. Their report is printed after.
+const nodeCounts = join(work, 'node.json');
+const nodeLog = join(work, 'node.log');
 const browserCounts = join(work, 'browser.json');
-const browserCode = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
-  BANTIN_TEST_SUMMARY_FILE: browserCounts,
-});
+const [nodeCode, browserCode] = await Promise.all([
+  run(process.execPath, [
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    `--test-reporter-destination=${nodeLog}`,
+    `--test-reporter=${join(root, 'scripts/lib/node-test-counts.mjs')}`,
+    `--test-reporter-destination=${nodeCounts}`,
+    'test/server/',
+    'test/repo/',
+    'test/search-index/',
+  ]),
+  run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], { BANTIN_TEST_SUMMARY_FILE: browserCounts }),
+]);
+console.log('\n# node tests (node --test)');
+try {
+  process.stdout.write(readFileSync(nodeLog, 'utf8'));
+} catch {
+  // the runner died before writing it: its exit code says so below
+}
+results.push({ name: 'node tests (node --test)', code: nodeCode, totals: totalsFrom(nodeCounts) });
 results.push({ name: 'browser tests (web-test-runner)', code: browserCode, totals: totalsFrom(browserCounts) });
 
 rmSync(work, { recursive: true, force: true });
