@@ -7,6 +7,7 @@ import { fold } from '../../src/search/fold.js';
 import { feedJson, item, mockFeed, uniqueId } from '../support/mock.js';
 import { sleep, until } from '../support/until.js';
 import { openFrame } from '../support/frames.js';
+import { resultsFor } from '../support/search.js';
 import { FeedStore } from '../../src/feed/store.js';
 
 const DEMO = '/demo/feed.json';
@@ -22,18 +23,6 @@ async function typeInto(el: BantinSearch, text: string) {
   await sendKeys({ type: text });
 }
 
-/** Waits until the element shows the final results of `query`. */
-async function resultsFor(el: BantinSearch, query: string) {
-  await until(
-    () => {
-      const list = root(el).querySelector('[data-query]');
-      return list?.getAttribute('data-query') === query && list.getAttribute('aria-busy') === 'false';
-    },
-    15_000,
-    `results for «${query}»`,
-  );
-  await el.updateComplete;
-}
 
 async function mount(feed = DEMO, attrs = '') {
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);

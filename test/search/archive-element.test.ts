@@ -4,7 +4,7 @@ import '../../src/entries/search.js';
 import type { BantinSearch } from '../../src/elements/search.js';
 import { fold } from '../../src/search/fold.js';
 import { loadFeed } from '../support/feeds.js';
-import { until } from '../support/until.js';
+import { resultsFor } from '../support/search.js';
 
 /**
  * `<bantin-search index="…">` over an archive index served by the test server
@@ -30,15 +30,7 @@ async function search(el: BantinSearch, text: string) {
   input.select();
   await sendKeys({ press: 'Backspace' });
   await sendKeys({ type: text });
-  await until(
-    () => {
-      const list = root(el).querySelector('[data-query]');
-      return list?.getAttribute('data-query') === text && list.getAttribute('aria-busy') === 'false';
-    },
-    15_000,
-    `results for «${text}»`,
-  );
-  await el.updateComplete;
+  await resultsFor(el, text);
   return titles(el);
 }
 
