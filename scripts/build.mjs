@@ -75,8 +75,9 @@ await cdn(Object.fromEntries(elements.map((e) => [`cdn/${e}`, r(`src/entries/${e
   // src/shared/text.ts stays out: the search engine shares it with the lazy XML reader, and
   // neither belongs in what every page downloads. So does src/search/: the in-page engine and
   // the archive reader share it, and both load only on a search. And src/feed/rfc822.ts: the
-  // XML reader and JSON Feeds with RSS dates load it (a chunk of its own, 0.7 KB).
-  { name: 'core', minShareCount: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit|idb-keyval)[\\/]|[\\/]src[\\/](?!shared[\\/]text\.|search[\\/]|feed[\\/]rfc822\.)/ },
+  // XML reader and JSON Feeds with RSS dates load it (a chunk of its own, 0.7 KB). And
+  // src/shared/workers.ts: only the two workers' clients, both loaded on use, start workers.
+  { name: 'core', minShareCount: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit|idb-keyval)[\\/]|[\\/]src[\\/](?!shared[\\/](text|workers)\.|search[\\/]|feed[\\/]rfc822\.)/ },
 ]);
 // The all-in-one ES module: one import defines every element.
 await cdn({ 'bantin.esm': r('src/index.ts') }, 'esm');

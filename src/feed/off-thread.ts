@@ -7,7 +7,7 @@ import { readText, type BodyRead, type BodyReadOptions } from './read.js';
 import { DEFAULT_TIME_ZONE, resolveTimeZone } from '../shared/time-zone.js';
 import { FeedError, type FeedErrorCode } from './errors.js';
 import type { ParseOptions } from './parse.js';
-import { spawnWorker, workerScript } from '../shared/threads.js';
+import { spawnWorker, workerScript } from '../shared/workers.js';
 import type { Article, Feed, SkippedItem } from './types.js';
 
 export type ToFeedWorker = {

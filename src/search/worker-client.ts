@@ -7,7 +7,7 @@
 import type { Article, Feed } from '../feed/types.js';
 import type { EngineStats, SearchEngine, SearchHit, SearchItem, SearchOptions, SearchResults } from './engine.js';
 import { PerFeed } from './per-feed.js';
-import { spawnWorker, workerScript, type WorkerScript } from '../shared/threads.js';
+import { spawnWorker, workerScript, type WorkerScript } from '../shared/workers.js';
 import { TimeSlicer } from './yield.js';
 import type { ArchiveSource } from './archive/engine.js';
 import type { ArchiveManifest } from './archive/format.js';

@@ -1,8 +1,7 @@
 /**
- * The page's main thread and workers: giving the thread back between steps of
- * a long job, putting off work until the page is idle, and starting the workers
- * that take such jobs off it (one module, so that both workers' clients share it
- * with the page instead of a chunk of its own).
+ * The page's main thread: giving it back between steps of a long job, and putting
+ * off work until the page is idle. Starting the workers that take such jobs off it
+ * is `workers.ts`, apart, so pages that start none (most) do not download it.
  */
 
 interface Scheduler {
@@ -33,53 +32,4 @@ export function yieldToMain(): Promise<void> {
 export function whenIdle(fn: () => void, timeoutMs: number, fallbackMs: number): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: timeoutMs });
   else setTimeout(fn, fallbackMs);
-}
-
-/** A worker script: its URL and the options its bundler gave it (webpack's are a classic script). */
-export interface WorkerScript {
-  url: URL;
-  options: WorkerOptions;
-}
-
-/**
- * The worker script as the bundler wrote it. `start` is written as
- * `() => new Worker(new URL('./x.ts', import.meta.url), { type: 'module' })` with the global
- * `Worker`: the form Vite and webpack recognise in a package to bundle a worker (and its
- * imports) and rewrite its URL. It runs here against a stand-in `Worker` that only keeps
- * its arguments; `spawnWorker` starts the real one, also from another origin (a CDN),
- * where `new Worker(url)` would throw.
- */
-export function workerScript(start: () => unknown): WorkerScript {
-  const real = globalThis.Worker;
-  let script: WorkerScript | null = null;
-  globalThis.Worker = class {
-    constructor(url: URL | string, options: WorkerOptions = {}) {
-      script = { url: new URL(url, location.href), options };
-    }
-  } as unknown as typeof Worker;
-  try {
-    start();
-  } finally {
-    globalThis.Worker = real;
-  }
-  return script!;
-}
-
-/**
- * Starts a worker from `script`. A script on another origin (a CDN) cannot be a
- * worker's script; a same-origin blob that loads it can (a module worker's imports
- * and a classic worker's importScripts are both fetched across origins). Throws
- * where workers cannot start at all.
- */
-export function spawnWorker({ url, options }: WorkerScript, viaBlob = url.origin !== location.origin): Worker {
-  if (!viaBlob) return new Worker(url, options);
-  const module = options.type === 'module';
-  const source = module ? `import ${JSON.stringify(url.href)};` : `importScripts(${JSON.stringify(url.href)});`;
-  const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  try {
-    return new Worker(blob, options);
-  } finally {
-    // The worker fetches the blob after the constructor returns: revoke it once that has surely happened.
-    setTimeout(() => URL.revokeObjectURL(blob), 60_000);
-  }
 }

@@ -165,8 +165,9 @@ describe('dist/bantin.esm.js and the npm build', () => {
     expect(await lazy()).to.deep.equal([]);
     const el = doc.querySelector('bantin-search')!;
     el.shadowRoot!.querySelector('input')!.focus();
-    // The page fetches the small client; the worker fetches its script and fuse.js (the engine is in its script).
-    const expected = ['/dist/esm/worker-client.js', '/dist/assets/search-worker.js', '/dist/assets/fuse.basic.js'];
+    // The page fetches the small client and the worker starter (shared with the feed worker's client);
+    // the worker fetches its script and fuse.js (the engine is in its script).
+    const expected = ['/dist/esm/worker-client.js', '/dist/esm/workers.js', '/dist/assets/search-worker.js', '/dist/assets/fuse.basic.js'];
     let lastLazy: string[] = [];
     const t0 = performance.now();
     while (!expected.every((p) => lastLazy.includes(p)) && performance.now() - t0 < 10_000) {
