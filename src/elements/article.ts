@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { findArticle, latestArticle } from '../feed/select.js';
 import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
@@ -10,6 +9,7 @@ import { textParagraphs } from './sanitize.js';
 import { articleCounterKey } from '../counter/keys.js';
 import { ArticleBody } from './article-body.js';
 import { BantinElement } from './base.js';
+import { heading } from './heading.js';
 import { CounterController } from './controllers/counter-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
@@ -232,8 +232,6 @@ export class BantinArticle extends BantinElement {
 
   private renderArticle(a: Article) {
     const lang = this.language;
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 1));
-    const tag = unsafeStatic(`h${level}`);
     const format = toDateFormat(this.dateFormat, 'portal');
     return html`<article part="article" aria-labelledby="title">
       <p class="meta" part="meta">
@@ -244,7 +242,7 @@ export class BantinArticle extends BantinElement {
             >`
           : nothing}
       </p>
-      ${staticHtml`<${tag} class="title" part="title" id="title">${a.title || label(lang, 'untitled')}</${tag}>`}
+      ${heading(this.headingLevel, 1, 'title', a.title || label(lang, 'untitled'))}
       ${a.image ? html`<img class="image" part="image" src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body" part="body">${this.renderBody(a)}</div>
       ${this.renderAttachments(a.attachments.filter((att) => att.url !== a.image))} ${this.renderViews(a)}

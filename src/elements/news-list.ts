@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { listArticles, type Direction } from '../feed/select.js';
 import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
@@ -9,6 +8,7 @@ import { newsListLabel as label } from '../format/labels/news-list.js';
 import { parseDayKey, zonedTimeToUtc } from '../shared/time-zone.js';
 import type { BantinArticle } from './article.js';
 import { BantinElement } from './base.js';
+import { heading as headingOf } from './heading.js';
 import { TAGS } from './tags.js';
 import { BIG_FEED_ITEMS, FeedController } from './controllers/feed-controller.js';
 import { ReservedHeightController } from './controllers/reserved-height-controller.js';
@@ -202,8 +202,7 @@ export class BantinNewsList extends BantinElement {
   override render() {
     const s = this.data.state;
     const lang = this.language;
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    const heading = staticHtml`<${unsafeStatic(`h${level}`)} class="heading" part="heading" id="heading">${this.headingText()}</${unsafeStatic(`h${level}`)}>`;
+    const heading = headingOf(this.headingLevel, 2, 'heading', this.headingText());
     if (s.status === 'error' && !s.feed) {
       return html`<section part="base list" aria-labelledby="heading">
         ${heading}<slot></slot>${renderFeedError(lang, s.error!, () => this.data.retry())}
