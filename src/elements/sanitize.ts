@@ -1,4 +1,3 @@
-import type { DOMPurify as DOMPurifyInstance, Config } from 'dompurify';
 
 // Here in elements/, beside the one element that uses it, not in format/ (it formats
 // nothing) nor in shared/ (which holds what several layers use): it decides what of a
@@ -7,7 +6,7 @@ import type { DOMPurify as DOMPurifyInstance, Config } from 'dompurify';
 
 /**
  * Article bodies come from a feed the page does not control. They pass through
- * DOMPurify with a strict profile before they touch the DOM: HTML only (no SVG,
+ * a sanitizer with a strict profile before they touch the DOM: HTML only (no SVG,
  * no MathML), no scripts or event handlers, no `javascript:`/`data:` links, no
  * styles (a `position: fixed` overlay would escape the shadow root's box), no
  * forms, no `<iframe srcdoc>`, no legacy URL attributes that fetch or ping on
@@ -15,27 +14,9 @@ import type { DOMPurify as DOMPurifyInstance, Config } from 'dompurify';
  * from an allowlist of https origins; ids and names are prefixed so they cannot
  * clobber globals. Where the browser has the HTML Sanitizer API the same policy runs
  * there (below) and DOMPurify is never downloaded; elsewhere, or for a body with an
- * embed the page allows, DOMPurify is loaded on first use.
+ * embed the page allows, DOMPurify is loaded on first use with its configuration
+ * (`purify.ts`, one chunk: pages with the API download neither).
  */
-const CONFIG: Config = {
-  USE_PROFILES: { html: true },
-  ADD_TAGS: ['iframe'],
-  ADD_ATTR: ['target', 'allowfullscreen'],
-  FORBID_TAGS: [
-    'style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'optgroup', 'datalist',
-    'fieldset', 'output', 'dialog', 'template', 'slot', 'link', 'meta', 'base', 'object',
-    'embed', 'frame', 'frameset', 'noscript', 'portal',
-  ],
-  FORBID_ATTR: [
-    'style', 'srcdoc', 'formaction', 'action', 'autofocus', 'slot', 'part', 'popover', 'popovertarget',
-    // Legacy URL attributes: each fetches (or pings) a third party with no reader asking, and none
-    // is needed to read an article. `poster` stays: it is the player's image, checked like `src`.
-    'ping', 'background', 'lowsrc', 'dynsrc', 'longdesc', 'icon', 'manifest', 'codebase', 'archive', 'classid', 'profile', 'datasrc',
-  ],
-  SANITIZE_NAMED_PROPS: true,
-  ALLOW_DATA_ATTR: false,
-};
-
 /** Video players whose embeds an article keeps unless the page says otherwise (`iframe-origins`). */
 export const DEFAULT_IFRAME_ORIGINS: readonly string[] = [
   'https://www.youtube.com',
@@ -68,7 +49,7 @@ export function parseOrigins(value: string | null | undefined): string[] {
   return out;
 }
 
-let purifier: Promise<DOMPurifyInstance> | null = null;
+let purifier: Promise<(html: string) => DocumentFragment> | null = null;
 /** The article's URL while a (synchronous) sanitize call runs: the hook resolves against it. */
 let currentBase = '';
 /** The iframe allowlist of the sanitize call running. */
@@ -136,12 +117,9 @@ function finishElement(el: Element, base: string, origins: ReadonlySet<string>) 
   }
 }
 
-async function loadPurifier(): Promise<DOMPurifyInstance> {
-  const { default: createDOMPurify } = await import('dompurify');
-  // Our own instance: hooks must not leak into a DOMPurify the page uses itself.
-  const purify = createDOMPurify(window);
-  purify.addHook('afterSanitizeAttributes', (el) => finishElement(el as Element, currentBase || document.baseURI, currentOrigins));
-  return purify;
+async function loadPurifier(): Promise<(html: string) => DocumentFragment> {
+  const { createPurifier } = await import('./purify.js');
+  return createPurifier((el) => finishElement(el, currentBase || document.baseURI, currentOrigins));
 }
 
 /**
@@ -236,7 +214,7 @@ export async function sanitizeArticleHtml(html: string, baseUrl: string, options
   currentBase = baseUrl;
   currentOrigins = origins;
   try {
-    return purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    return purify(html);
   } finally {
     currentBase = '';
     currentOrigins = new Set(DEFAULT_IFRAME_ORIGINS);
