@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Lang } from '../format/lang.js';
+import { englishReady } from '../format/labels.js';
 import { resolveTimeZone } from '../shared/time-zone.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { noteRenamedProperties } from './renamed-properties.js';
@@ -41,6 +42,15 @@ export class BantinElement extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     noteRenamedProperties(this, (this.constructor as typeof BantinElement).elementStyles);
+  }
+
+  /**
+   * In English, a render waits for the English words (a chunk Vietnamese pages never load),
+   * so a reader never sees Vietnamese flash first; where they cannot load, it goes on in Vietnamese.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const english = this.language === 'en' ? englishReady() : null;
+    return english ? english.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The resolved display zone. */

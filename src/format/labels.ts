@@ -1,11 +1,13 @@
 import type { FeedErrorCode } from '../feed/errors.js';
 import type { Lang } from './lang.js';
+import { describeError } from '../shared/errors.js';
 
 /**
  * The words bantin shows, in Vietnamese (the reference) and English, `{name}`
- * placeholders filled by the label functions. The words every element may show are
- * here; each element's own are in `labels/<element>.ts`, so a page downloads only
- * the words of the elements it uses.
+ * placeholders filled by the label functions. The Vietnamese words every element may
+ * show are here; each element's own are in `labels/<element>.ts`, so a page downloads
+ * only the words of the elements it uses. The English ones are all in `labels/en.ts`,
+ * loaded only where something is in English.
  */
 const vi = {
   loading: 'Đang tải…',
@@ -24,35 +26,53 @@ const vi = {
 
 export type SharedKey = keyof typeof vi;
 
-const en: Record<SharedKey, string> = {
-  loading: 'Loading…',
-  retry: 'Retry',
-  stale: 'Showing a saved copy; it may be out of date.',
-  untitled: '(Untitled)',
-  clearDate: 'Clear date',
-  'error.no-feed': 'No feed URL given (a feed attribute or <meta name="bantin:feed">).',
-  'error.network': 'Could not load the news: the network is down or the server refused.',
-  'error.timeout': 'The news server did not answer in time.',
-  'error.http': 'The server answered {status} when loading the news.',
-  'error.not-json': 'The news file is not valid JSON (it may be cut short).',
-  'error.not-xml': 'The RSS/Atom news file is not well-formed XML.',
-  'error.not-a-feed': 'The news file is not a JSON Feed, RSS or Atom feed.',
-};
+/** The shared words; their English is in `labels/en.ts`, with every element's. */
+export const SHARED_LABELS: { vi: Record<SharedKey, string> } = { vi };
 
-export const SHARED_LABELS: Record<Lang, Record<SharedKey, string>> = { vi, en };
+/**
+ * Every English word once `labels/en.ts` is loaded (it registers itself): until then, and
+ * where it cannot load, the words are Vietnamese, the reference language.
+ */
+let english: Record<string, string> | null = null;
+let englishLoading: Promise<void> | null = null;
+
+/** What `labels/en.ts` calls when it is loaded. */
+export const useEnglish = (table: Record<string, string>) => void (english = table);
+
+/**
+ * Null when the English words are here; else a promise of them (loading them once, never
+ * rejected: a chunk that fails to load leaves the words Vietnamese, with a console note,
+ * and is asked for again next time). Elements on English pages wait for it before they
+ * render, so a reader never sees Vietnamese words flash first; Vietnamese pages never ask.
+ */
+export function englishReady(): Promise<void> | null {
+  if (english) return null;
+  return (englishLoading ??= import('./labels/en.js').then(
+    () => {},
+    (e) => {
+      englishLoading = null;
+      console.warn(`bantin: the English words could not be loaded (${describeError(e)}); showing Vietnamese.`);
+    },
+  ));
+}
 
 export type LabelFunction<K extends string> = (lang: Lang, key: K | SharedKey, vars?: Record<string, string | number>) => string;
 
-/** The label function of an element: its own words in `own` (the same keys in both languages), and the shared ones. */
-export function labelsFor<K extends string>(own: Record<Lang, Record<K, string>>): LabelFunction<K> {
+/**
+ * The label function of an element: its own words in `own` (Vietnamese; English too for a
+ * table of one's own, else from `labels/en.ts`), and the shared ones.
+ */
+export function labelsFor<K extends string>(own: { vi: Record<K, string>; en?: Record<K, string> }): LabelFunction<K> {
   return (lang, key, vars = {}) => {
-    const text = (own[lang] as Record<string, string>)[key] ?? SHARED_LABELS[lang][key as SharedKey];
+    const text =
+      (lang === 'en' && ((own.en as Record<string, string> | undefined)?.[key] ?? english?.[key])) ||
+      ((own.vi as Record<string, string>)[key] ?? vi[key as SharedKey]);
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   };
 }
 
 /** A shared label in a language, with `{name}` placeholders filled in. */
-export const label: LabelFunction<never> = labelsFor<never>({ vi: {}, en: {} });
+export const label: LabelFunction<never> = labelsFor<never>({ vi: {} });
 
 /** The localized explanation of a feed failure, by its code. */
 export function errorLabel(lang: Lang, code: FeedErrorCode, status?: number | null): string {

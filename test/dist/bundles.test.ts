@@ -90,6 +90,23 @@ describe('dist/bantin.min.js (one classic script tag)', () => {
     frame.remove();
   });
 
+  it('fetches the English words only for what is in English', async () => {
+    const vi = await open({ classic: 1, html: `<bantin-news-list feed="${DEMO_FEED}" limit="3"></bantin-news-list>` });
+    const viList = vi.doc.querySelector('bantin-news-list')!;
+    await until(() => viList.shadowRoot?.querySelectorAll('a[part="link"]').length === 3, 10_000, 'Vietnamese list shown');
+    expect(viList.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('TIN MỚI');
+    expect(fetched(vi.win).filter((s) => /chunks\/en-/.test(s))).to.deep.equal([]);
+    vi.frame.remove();
+
+    const { win, doc, frame } = await open({ classic: 1, html: `<div lang="en"><bantin-news-list feed="${DEMO_FEED}" limit="3"></bantin-news-list></div>` });
+    const list = doc.querySelector('bantin-news-list')!;
+    await until(() => list.shadowRoot?.querySelectorAll('a[part="link"]').length === 3, 10_000, 'English list shown');
+    expect(list.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('LATEST NEWS');
+    expect(fetched(win).filter((s) => /chunks\/en-/.test(s))).to.have.length(1);
+    expect(win.__errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('defines elements added later by a script; an article body needs no DOMPurify where the browser sanitizes', async () => {
     const { win, doc, frame } = await open({ classic: 1, html: '<p>trang</p>' });
     expect(fetched(win).filter((s) => s.startsWith('cdn/'))).to.deep.equal([]);

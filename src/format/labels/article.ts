@@ -1,6 +1,6 @@
 import { labelsFor } from '../labels.js';
 
-/** The words of <bantin-article> (and the shared ones). */
+/** The words of <bantin-article> (and the shared ones); their English is in `en.ts`. */
 export const ARTICLE_LABELS = {
   vi: {
     views: 'Số lượt người xem: {count}',
@@ -8,13 +8,6 @@ export const ARTICLE_LABELS = {
     backToNews: 'Về trang tin',
     attachments: 'Tệp đính kèm',
     download: 'Tải về',
-  },
-  en: {
-    views: 'Views: {count}',
-    notFound: 'Article not found',
-    backToNews: 'Back to the news',
-    attachments: 'Attachments',
-    download: 'Download',
   },
 };
 

@@ -1,6 +1,6 @@
 import { labelsFor } from '../labels.js';
 
-/** The words of <bantin-date-picker> (and the shared ones). */
+/** The words of <bantin-date-picker> (and the shared ones); their English is in `en.ts`. */
 export const DATE_PICKER_LABELS = {
   vi: {
     browseByDate: 'Xem theo ngày',
@@ -17,22 +17,6 @@ export const DATE_PICKER_LABELS = {
     invalidDate: 'Ngày «{value}» không hợp lệ. Nhập theo dạng {pattern}.',
     outOfRange: 'Ngày {date} nằm ngoài khoảng cho phép.',
     noNewsThatDay: 'Ngày {date} không có tin.',
-  },
-  en: {
-    browseByDate: 'Browse by date',
-    browseByDateChosen: 'Browse by date, {date} chosen',
-    calendar: 'Calendar',
-    prevMonth: 'Previous month',
-    nextMonth: 'Next month',
-    hasNews: 'has news',
-    today: 'today',
-    close: 'Close',
-    typeDate: 'Type a date',
-    chooseTyped: 'Go',
-    calendarHelp: 'Use the arrow keys to move between days, Page Up/Page Down for months, Enter to choose, Esc to close.',
-    invalidDate: '“{value}” is not a valid date. Use {pattern}.',
-    outOfRange: '{date} is outside the allowed range.',
-    noNewsThatDay: 'There is no news on {date}.',
   },
 };
 

@@ -1,6 +1,6 @@
 import { labelsFor } from '../labels.js';
 
-/** The words of <bantin-news-list> (and the shared ones). */
+/** The words of <bantin-news-list> (and the shared ones); their English is in `en.ts`. */
 export const NEWS_LIST_LABELS = {
   vi: {
     newer: 'TIN MỚI HƠN',
@@ -11,16 +11,6 @@ export const NEWS_LIST_LABELS = {
     moreFailed: 'Không tải được các tin tiếp theo.',
     empty: 'Chưa có tin',
     emptyDay: 'Không có tin ngày {date}',
-  },
-  en: {
-    newer: 'NEWER NEWS',
-    older: 'EARLIER NEWS',
-    latest: 'LATEST NEWS',
-    more: 'More',
-    loadingMore: 'Loading more…',
-    moreFailed: 'Could not load more news.',
-    empty: 'No news yet',
-    emptyDay: 'No news on {date}',
   },
 };
 

@@ -1,6 +1,6 @@
 import { labelsFor } from '../labels.js';
 
-/** The words of <bantin-search> (and the shared ones). */
+/** The words of <bantin-search> (and the shared ones); their English is in `en.ts`. */
 export const SEARCH_LABELS = {
   vi: {
     search: 'Tìm kiếm',
@@ -13,18 +13,6 @@ export const SEARCH_LABELS = {
     page: 'Trang {page}/{pages}',
     pagination: 'Các trang kết quả',
     searchFailed: 'Không tìm kiếm được. Vui lòng thử lại.',
-  },
-  en: {
-    search: 'Search',
-    searchPlaceholder: 'Type to search…',
-    results: '{count} results',
-    noResults: 'No results for “{query}”',
-    searching: 'Searching…',
-    prevPage: 'Previous page',
-    nextPage: 'Next page',
-    page: 'Page {page} of {pages}',
-    pagination: 'Result pages',
-    searchFailed: 'Search failed. Please try again.',
   },
 };
 
