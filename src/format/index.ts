@@ -1,3 +1,6 @@
+// A UI of one's own gets every word at once, English included (the elements load English on demand).
+import './labels/en.js';
+
 export { formatDate, toDateFormat, monthName, LEGACY_VI_MONTHS, DATE_FORMATS, type DateFormat, type DateFormatOptions } from './date.js';
 export { formatNumber, formatBytes } from './number.js';
 export { resolveLocale, DEFAULT_LANG, type Lang, type Locale } from './lang.js';
