@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { findArticle, latestArticle } from '../feed/select.js';
 import type { Article, Attachment, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
@@ -69,28 +68,37 @@ export const MAX_SEEK_PAGES = 30;
  */
 export class BantinArticle extends BantinElement {
   static override styles = [baseStyles, articleStyles];
+  static override properties = {
+    articleId: { attribute: 'article-id', reflect: true },
+    idParam: { attribute: 'id-param' },
+    dateFormat: { attribute: 'date-format' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    updateTitle: { attribute: 'update-title', type: Boolean },
+    counterEndpoint: { attribute: 'counter-endpoint' },
+    iframeOrigins: { attribute: 'iframe-origins' },
+  };
 
   /** The article to show; else the page URL's `?{id-param}=`, else the newest. */
-  @property({ attribute: 'article-id', reflect: true }) articleId: string | null = null;
+  articleId: string | null = null;
   /** The page URL query parameter holding the article id (portals use `ItemID`). */
-  @property({ attribute: 'id-param' }) idParam = 'id';
+  idParam = 'id';
   /** `portal` (default, `27 Tháng Hai 2017 1:35:00 CH`), `date`, `long` or `relative`. */
-  @property({ attribute: 'date-format' }) dateFormat: DateFormat = 'portal';
+  dateFormat: DateFormat = 'portal';
   /** Level of the title heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
+  headingLevel = 1;
   /** Also set `document.title` to the article title. */
-  @property({ attribute: 'update-title', type: Boolean }) updateTitle = false;
+  updateTitle = false;
   /**
    * A counter service (see `bantin-server`): records one view per browser session
    * under `article:<id>` and shows that count instead of `_bantin.views`.
    */
-  @property({ attribute: 'counter-endpoint' }) counterEndpoint: string | null = null;
+  counterEndpoint: string | null = null;
   /**
    * Origins whose iframes (video embeds) the body keeps, separated by spaces. Default:
    * `https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com`;
    * empty: no iframes.
    */
-  @property({ attribute: 'iframe-origins' }) iframeOrigins: string | null = null;
+  iframeOrigins: string | null = null;
 
   protected readonly data = new FeedController(this);
   private readonly views = new CounterController(this, () => {

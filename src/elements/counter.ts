@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { formatNumber } from '../format/number.js';
 import { counterLabel as label } from '../format/labels/counter.js';
 import type { Locale } from '../format/lang.js';
@@ -46,21 +45,30 @@ function groupMark(locale: Locale): string {
  */
 export class BantinCounter extends BantinElement {
   static override styles = [baseStyles, counterStyles];
+  static override properties = {
+    endpoint: { reflect: true },
+    key: { reflect: true },
+    label: { reflect: true },
+    minDigits: { attribute: 'min-digits', type: Number, reflect: true },
+    count: { type: Boolean, reflect: true },
+    separators: { type: Boolean, reflect: true },
+    timeout: { type: Number, reflect: true },
+  };
 
   /** A counter service (see bantin-server): shows its count, and records visits with `count`. */
-  @property({ reflect: true }) endpoint: string | null = null;
+  endpoint: string | null = null;
   /** The counter key at `endpoint`. */
-  @property({ reflect: true }) key = 'site';
+  key = 'site';
   /** The visible label; default `SỐ LƯỢT TRUY CẬP` (`VISITS` in English). */
-  @property({ reflect: true }) label: string | null = null;
+  label: string | null = null;
   /** Pad with leading zeros to this many digits. */
-  @property({ attribute: 'min-digits', type: Number, reflect: true }) minDigits: number | null = null;
+  minDigits: number | null = null;
   /** Record one visit per browser session at `endpoint`. */
-  @property({ type: Boolean, reflect: true }) count = false;
+  count = false;
   /** Group the digits: `19.467.540`. */
-  @property({ type: Boolean, reflect: true }) separators = false;
+  separators = false;
   /** Milliseconds to wait for `endpoint` before showing the last known count with an error (default 5000). */
-  @property({ type: Number, reflect: true }) timeout: number | null = null;
+  timeout: number | null = null;
 
   private readonly data = new FeedController(this, { optional: true });
   private readonly counter = new CounterController(this, () => ({

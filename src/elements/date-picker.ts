@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   asDayKey,
   clampDay,
@@ -74,24 +73,24 @@ export type { BantinDateChangeDetail, BantinNavigateDetail } from './events.js';
  */
 export class BantinDatePicker extends BantinElement {
   /** The chosen day, `YYYY-MM-DD`. */
-  @property({ reflect: true }) value: string | null = null;
+  value: string | null = null;
   /** The earliest day that can be chosen, `YYYY-MM-DD`. */
-  @property({ reflect: true }) min: string | null = null;
-  @property({ reflect: true }) max: string | null = null;
+  min: string | null = null;
+  max: string | null = null;
   /** 0 = Sunday … 6 = Saturday; Monday by default. */
-  @property({ attribute: 'first-day-of-week', type: Number, reflect: true }) firstDayOfWeek = 1;
+  firstDayOfWeek = 1;
   /** Only days with news can be chosen. */
-  @property({ attribute: 'news-days-only', type: Boolean, reflect: true }) newsDaysOnly = false;
+  newsDaysOnly = false;
   /** The calendar in place, without the button and dialog. */
-  @property({ type: Boolean, reflect: true }) inline = false;
+  inline = false;
   /** Id of the element (a `<bantin-news-list>`) whose `date` attribute the choice sets. */
-  @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
+  htmlFor: string | null = null;
   /** URL template to go to on choosing, `{date}` replaced by the day: `/tin-tuc?date={date}`. */
-  @property({ reflect: true }) navigate: string | null = null;
+  navigate: string | null = null;
 
   /** The day with keyboard focus, once the reader has moved; else `openingDay()`. */
-  @state() private cursor: DayKey | null = null;
-  @state() private message: CalendarMessage = null;
+  private cursor: DayKey | null = null;
+  private message: CalendarMessage = null;
 
   private readonly dialog = () => this.find<HTMLDialogElement>('dialog');
   private readonly button = () => this.find<HTMLButtonElement>('[part~="button"]');
@@ -339,6 +338,18 @@ export class BantinDatePicker extends BantinElement {
   }
 
   static override styles = [baseStyles, datePickerStyles];
+  static override properties = {
+    value: { reflect: true },
+    min: { reflect: true },
+    max: { reflect: true },
+    firstDayOfWeek: { attribute: 'first-day-of-week', type: Number, reflect: true },
+    newsDaysOnly: { attribute: 'news-days-only', type: Boolean, reflect: true },
+    inline: { type: Boolean, reflect: true },
+    htmlFor: { attribute: 'for', reflect: true },
+    navigate: { reflect: true },
+    cursor: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+  };
 }
 
 declare global {

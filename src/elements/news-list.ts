@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { listArticles, type Direction } from '../feed/select.js';
 import type { Article, Feed } from '../feed/types.js';
 import { formatDate, toDateFormat, type DateFormat } from '../format/date.js';
@@ -58,27 +57,41 @@ const AUTO_PAGES = 3;
  */
 export class BantinNewsList extends BantinElement {
   static override styles = [baseStyles, newsListStyles];
+  static override properties = {
+    limit: { type: Number, reflect: true },
+    category: { reflect: true },
+    date: { reflect: true },
+    relativeTo: { attribute: 'relative-to', reflect: true },
+    direction: { reflect: true },
+    heading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    dateFormat: { attribute: 'date-format' },
+    layout: { reflect: true },
+    idParam: { attribute: 'id-param' },
+    shown: { state: true, attribute: false },
+    pageArticleId: { state: true, attribute: false },
+  };
 
   /** How many items to show, and to add with each "Xem tiếp". */
-  @property({ type: Number, reflect: true }) limit = 10;
+  limit = 10;
   /** Only this category (`_bantin.category`, else the first tag). */
-  @property({ reflect: true }) category: string | null = null;
+  category: string | null = null;
   /** Only this day, `YYYY-MM-DD`, in the display time zone. */
-  @property({ reflect: true }) date: string | null = null;
+  date: string | null = null;
   /** The article the list is relative to; without it, the page's `<bantin-article>` or `?id=`. */
-  @property({ attribute: 'relative-to', reflect: true }) relativeTo: string | null = null;
+  relativeTo: string | null = null;
   /** `newer` or `older` than the article; none: the latest. */
-  @property({ reflect: true }) direction: Direction | null = null;
+  direction: Direction | null = null;
   /** Heading text; defaults to TIN MỚI HƠN / TIN ĐÃ ĐƯA / TIN MỚI. */
-  @property() heading: string | null = null;
+  heading: string | null = null;
   /** Level of the heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** `date` (default, `27/02/2017`), `portal`, `long` or `relative`. */
-  @property({ attribute: 'date-format' }) dateFormat: DateFormat = 'date';
+  dateFormat: DateFormat = 'date';
   /** `titles` (title and date) or `summary` (adds image and summary). */
-  @property({ reflect: true }) layout: 'titles' | 'summary' = 'titles';
+  layout: 'titles' | 'summary' = 'titles';
   /** Query parameter for `?id=` links and for following the page's article. */
-  @property({ attribute: 'id-param' }) idParam = 'id';
+  idParam = 'id';
 
   protected readonly data = new FeedController(this);
   private readonly reserve = new ReservedHeightController(this, () => {
@@ -88,8 +101,8 @@ export class BantinNewsList extends BantinElement {
       : null;
   });
   /** Items shown: `limit` at first, `limit` more per "Xem tiếp". */
-  @state() private shown = 0;
-  @state() private pageArticleId: string | null = null;
+  private shown = 0;
+  private pageArticleId: string | null = null;
   /** Focus goes to the item at this index after the next render ("Xem tiếp"). */
   private focusIndex: number | null = null;
   private autoPages = 0;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../feed/types.js';
 import { toDateFormat, type DateFormat } from '../format/date.js';
@@ -82,28 +81,44 @@ const BOX_EXCERPT = 100;
  */
 export class BantinSearch extends BantinElement {
   static override styles = [baseStyles, searchStyles];
+  static override properties = {
+    limit: { type: Number, reflect: true },
+    minChars: { attribute: 'min-chars', type: Number, reflect: true },
+    placeholder: { reflect: true },
+    label: { reflect: true },
+    labelHidden: { attribute: 'label-hidden', type: Boolean, reflect: true },
+    action: { reflect: true },
+    mode: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number, reflect: true },
+    dateFormat: { attribute: 'date-format', reflect: true },
+    idParam: { attribute: 'id-param' },
+    index: { reflect: true },
+    query: { state: true, attribute: false },
+    active: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+  };
 
   /** Results shown under the box (and per page with `mode="page"`, unless `page-size` is set). */
-  @property({ type: Number, reflect: true }) limit = 8;
+  limit = 8;
   /** Characters typed before results appear. */
-  @property({ attribute: 'min-chars', type: Number, reflect: true }) minChars = 2;
-  @property({ reflect: true }) placeholder: string | null = null;
+  minChars = 2;
+  placeholder: string | null = null;
   /** The visible label text (default `Tìm kiếm`). */
-  @property({ reflect: true }) label: string | null = null;
+  label: string | null = null;
   /** Keep the label for screen readers only. */
-  @property({ attribute: 'label-hidden', type: Boolean, reflect: true }) labelHidden = false;
+  labelHidden = false;
   /** A results page: Enter with no result chosen goes to `action?q=…`. */
-  @property({ reflect: true }) action: string | null = null;
+  action: string | null = null;
   /** `box` (default): results under the input. `page`: the full results list for the URL's `?q=`. */
-  @property({ reflect: true }) mode: 'box' | 'page' = 'box';
+  mode: 'box' | 'page' = 'box';
   /** Results per page with `mode="page"` (default 10). */
-  @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | null = null;
+  pageSize: number | null = null;
   /** `date` (default), `portal`, `long` or `relative`. */
-  @property({ attribute: 'date-format', reflect: true }) dateFormat: DateFormat = 'date';
+  dateFormat: DateFormat = 'date';
   /** Query parameter of `?id=` links for results without a `url`, as `<bantin-article>` reads it (portals use `ItemID`). */
-  @property({ attribute: 'id-param' }) idParam = 'id';
+  idParam = 'id';
   /** Folder of the archive's search index (`bantin-index`), else the page's `<meta name="bantin:search-index">`: the whole archive is searched. */
-  @property({ reflect: true }) index: string | null = null;
+  index: string | null = null;
 
   private readonly data = new FeedController(this);
   private readonly requests = new SearchController(this, {
@@ -126,9 +141,9 @@ export class BantinSearch extends BantinElement {
   });
   private readonly resultsPage = new ResultsPage(this, { search: () => this.search(), choose: (hit, click) => this.choose(hit, click) });
 
-  @state() private query = '';
-  @state() private active = -1;
-  @state() private open = false;
+  private query = '';
+  private active = -1;
+  private open = false;
 
   private get pageMode() {
     return this.mode === 'page';
