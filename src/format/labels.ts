@@ -30,13 +30,13 @@ export type SharedKey = keyof typeof vi;
 export const SHARED_LABELS: { vi: Record<SharedKey, string> } = { vi };
 
 /**
- * Every English word once `labels/en.ts` is loaded (it registers itself): until then, and
- * where it cannot load, the words are Vietnamese, the reference language.
+ * Every English word once `labels/en.ts` is here: until then, and where it cannot load,
+ * the words are Vietnamese, the reference language.
  */
 let english: Record<string, string> | null = null;
 let englishLoading: Promise<void> | null = null;
 
-/** What `labels/en.ts` calls when it is loaded. */
+/** Gives the label functions the English words (`bantin/format` does at once, `englishReady()` on demand). */
 export const useEnglish = (table: Record<string, string>) => void (english = table);
 
 /**
@@ -48,7 +48,7 @@ export const useEnglish = (table: Record<string, string>) => void (english = tab
 export function englishReady(): Promise<void> | null {
   if (english) return null;
   return (englishLoading ??= import('./labels/en.js').then(
-    () => {},
+    (m) => useEnglish(m.EN_LABELS),
     (e) => {
       englishLoading = null;
       console.warn(`bantin: the English words could not be loaded (${describeError(e)}); showing Vietnamese.`);

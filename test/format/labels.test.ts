@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { errorLabel, label, labelsFor, SHARED_LABELS } from '../../src/format/labels.js';
+import { englishReady, errorLabel, label, labelsFor, SHARED_LABELS } from '../../src/format/labels.js';
 import { ARTICLE_LABELS } from '../../src/format/labels/article.js';
 import { DATE_PICKER_LABELS } from '../../src/format/labels/date-picker.js';
 import { SEARCH_LABELS } from '../../src/format/labels/search.js';
@@ -18,7 +18,17 @@ describe('labels', () => {
     }
   });
 
-  it("an element's label function gives its own words and the shared ones, placeholders filled", () => {
+  it('English words are Vietnamese until they are loaded, on demand, once', async () => {
+    expect(label('en', 'retry')).to.equal('Thử lại');
+    const loading = englishReady()!;
+    expect(englishReady()).to.equal(loading);
+    await loading;
+    expect(englishReady()).to.equal(null);
+    expect(label('en', 'retry')).to.equal('Retry');
+  });
+
+  it("an element's label function gives its own words and the shared ones, placeholders filled", async () => {
+    await englishReady();
     expect(counterLabel('vi', 'visits')).to.equal('SỐ LƯỢT TRUY CẬP');
     expect(counterLabel('en', 'visitsLabel', { count: '19,467,540' })).to.equal('Visits: 19,467,540');
     expect(newsListLabel('vi', 'loading')).to.equal('Đang tải…');

@@ -1,7 +1,7 @@
 /**
  * Every word of every element, per language: the public `LABELS` of `bantin/format`
  * (for a UI of one's own). The elements import only their own tables, and the English
- * words only on English pages; importing this module loads (and registers) them all.
+ * words only on English pages.
  */
 import type { Lang } from '../lang.js';
 import { SHARED_LABELS } from '../labels.js';

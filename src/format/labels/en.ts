@@ -1,10 +1,9 @@
 /**
  * Every English word of bantin, shared and each element's (keys are unique across the
  * tables: one word, one place). Vietnamese pages never download it: `englishReady()`
- * (labels.ts) loads it where a page or an element is in English, and it registers itself
- * when loaded; `LABELS` (labels/all.ts, `bantin/format`) imports it for a UI of one's own.
+ * (labels.ts) loads it where a page or an element is in English; `bantin/format`
+ * (format/index.ts) imports it at once, for a UI of one's own.
  */
-import { useEnglish } from '../labels.js';
 
 export const EN_LABELS = {
   // Shared by every element (labels.ts).
@@ -66,5 +65,3 @@ export const EN_LABELS = {
   pagination: 'Result pages',
   searchFailed: 'Search failed. Please try again.',
 };
-
-useEnglish(EN_LABELS);
