@@ -20,7 +20,9 @@ export { BantinArticle, type BantinArticleChangeDetail } from './entries/article
 export { BantinNewsList } from './entries/news-list.js';
 export * from './entries/date-picker.js';
 export * from './format/calendar.js';
-export { newestFirst, neighbours, matchesFilter, newsDays, findArticle, latestArticle, type Direction, type ListFilter } from './feed/select.js';
+export { newestFirst, neighbours, matchesFilter, type Direction, type ListFilter } from './feed/select.js';
+export { findArticle, latestArticle } from './feed/find.js';
+export { newsDays } from './feed/days.js';
 export * from './entries/counter.js';
 import './entries/search.js';
 export * from './entries/search.js';

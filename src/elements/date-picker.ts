@@ -20,7 +20,8 @@ import { NewsDaysController } from './controllers/news-days-controller.js';
 import { calendarIcon, openingDay, renderCalendar, type CalendarActions, type CalendarMessage } from './date-picker-calendar.js';
 import { baseStyles } from './styles.js';
 import { datePickerStyles } from './date-picker.styles.js';
-import { navigateUrl, pageParam } from './links.js';
+import { pageParam } from './links.js';
+import { navigateUrl } from './navigate-url.js';
 import { emit, emitChange, type BantinDateChangeDetail, type BantinNavigateDetail } from './events.js';
 
 export type { BantinDateChangeDetail, BantinNavigateDetail } from './events.js';

@@ -5,4 +5,4 @@ import { BantinDatePicker } from '../elements/date-picker.js';
 defineElement(TAGS['date-picker'], BantinDatePicker);
 
 export { BantinDatePicker, type BantinDateChangeDetail, type BantinNavigateDetail } from '../elements/date-picker.js';
-export { navigateUrl } from '../elements/links.js';
+export { navigateUrl } from '../elements/navigate-url.js';

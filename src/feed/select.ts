@@ -33,18 +33,6 @@ export function newestFirst(items: readonly Article[]): readonly Article[] {
   return sorted;
 }
 
-export function findArticle(items: readonly Article[], id: string | null | undefined): Article | null {
-  if (id == null) return null;
-  return items.find((a) => a.id === id) ?? null;
-}
-
-/** The newest dated article (a page with no id shows it), else the first item. One pass, no sort. */
-export function latestArticle(items: readonly Article[]): Article | null {
-  let best: Article | null = null;
-  for (const a of items) if (!best || compareNewestFirst(a, best) < 0) best = a;
-  return best;
-}
-
 export type Direction = 'newer' | 'older';
 
 /**
@@ -110,15 +98,4 @@ export function listArticles(
     complete = oldest < start;
   }
   return { items, complete };
-}
-
-/** Days (`YYYY-MM-DD` in the zone) that have at least one article, with counts. */
-export function newsDays(items: readonly Article[], timeZone: string): Map<string, number> {
-  const days = new Map<string, number>();
-  for (const a of items) {
-    if (!a.published) continue;
-    const k = dayKey(a.published, timeZone);
-    days.set(k, (days.get(k) ?? 0) + 1);
-  }
-  return days;
 }

@@ -3,7 +3,7 @@ import { a11ySnapshot, executeServerCommand, findAccessibilityNode, resetMouse, 
 import '../../src/entries/date-picker.js';
 import '../../src/entries/news-list.js';
 import type { BantinDatePicker } from '../../src/elements/date-picker.js';
-import { navigateUrl } from '../../src/elements/links.js';
+import { navigateUrl } from '../../src/elements/navigate-url.js';
 import { dayKey } from '../../src/shared/time-zone.js';
 import { feedJson, item, mockFeed, uniqueId } from '../support/mock.js';
 import { until } from '../support/until.js';

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/feed/parse.js';
-import { neighbours, newestFirst, matchesFilter, newsDays, latestArticle, listArticles } from '../../src/feed/select.js';
+import { neighbours, newestFirst, matchesFilter, listArticles } from '../../src/feed/select.js';
+import { latestArticle } from '../../src/feed/find.js';
+import { newsDays } from '../../src/feed/days.js';
 
 const { feed } = parseFeed(
   {

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { formatDate } from '../../src/format/date.js';
 import { resolveLocale } from '../../src/format/lang.js';
-import { formatNumber, formatBytes } from '../../src/format/number.js';
+import { formatNumber } from '../../src/format/number.js';
+import { formatBytes } from '../../src/format/bytes.js';
 import { zonedTimeToUtc } from '../../src/shared/time-zone.js';
 import { parseFeedDate } from '../../src/feed/parse.js';
 

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { startOfMonth, type DayKey } from '../../format/calendar.js';
-import { newsDays } from '../../feed/select.js';
+import { newsDays } from '../../feed/days.js';
 import type { Feed } from '../../feed/types.js';
 import { memoizeLast } from '../memo.js';
 import { FeedController, type FeedHost } from './feed-controller.js';
