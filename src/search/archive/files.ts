@@ -1,6 +1,5 @@
 import { openKV, type KV } from '../../shared/kv.js';
-import { MANIFEST_NAME } from './folder.js';
-import { ArchiveError, parseManifest, type ArchiveManifest } from './format.js';
+import { get } from './manifest.js';
 
 /**
  * The index folder over HTTP: its manifest (revalidated on every page, so a
@@ -8,37 +7,6 @@ import { ArchiveError, parseManifest, type ArchiveManifest } from './format.js';
  * IndexedDB under the manifest's version, so a later page reads them from
  * disk; a new version drops the old ones).
  */
-
-const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
-
-async function get(url: string, init: RequestInit): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch (e) {
-    if (isAbort(e)) throw e;
-    throw new ArchiveError(`${url}: ${(e as Error)?.message ?? e}`);
-  }
-  if (!res.ok) throw new ArchiveError(`${url}: HTTP ${res.status}`);
-  return res;
-}
-
-/** The folder's index.json, checked; an ArchiveError when it is missing, not JSON, or of another format. */
-export async function fetchManifest(folder: string, signal?: AbortSignal): Promise<ArchiveManifest> {
-  const url = new URL(MANIFEST_NAME, folder).href;
-  const res = await get(url, { cache: 'no-cache', signal });
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new ArchiveError(`${url} is not JSON`);
-  }
-  try {
-    return parseManifest(json);
-  } catch (e) {
-    throw new ArchiveError(`${url}: ${(e as Error).message}`);
-  }
-}
 
 const versionKey = (folder: string) => `v:${folder}`;
 const fileKey = (folder: string, version: string, path: string) => `f:${folder}|${version}|${path}`;

@@ -8,9 +8,11 @@
  * CompressionStream / DecompressionStream.
  */
 
-/** The format's version: `format` in index.json and the fifth byte of every file. */
-export const ARCHIVE_FORMAT = 1;
+import { ARCHIVE_FORMAT, ArchiveError, type TermRanges } from './manifest.js';
+
 export { MANIFEST_NAME } from './folder.js';
+// The manifest has a module of its own: the page reads it, the engine (in the worker) the rest.
+export { ARCHIVE_FORMAT, ArchiveError, parseManifest, type ArchiveManifest, type TermRanges } from './manifest.js';
 /** The first four bytes of every file (before gzip): `BSIX`. */
 export const MAGIC = [0x42, 0x53, 0x49, 0x58] as const;
 /**
@@ -30,42 +32,6 @@ const FOLDER: Record<FileKind, string> = { [KIND_POSTINGS]: 'p', [KIND_VOCABULAR
 
 /** The path of file `n` of a kind, relative to the index folder: `p/12.bsi`. */
 export const filePath = (kind: FileKind, n: number): string => `${FOLDER[kind]}/${n}${FILE_EXT}`;
-
-/** A range of the sorted vocabulary cut into files: file i holds the terms from `first[i]` up to `first[i + 1]`. */
-export interface TermRanges {
-  first: string[];
-  /** Size of each file as stored (gzipped). */
-  bytes: number[];
-}
-
-/** `index.json`. */
-export interface ArchiveManifest {
-  format: typeof ARCHIVE_FORMAT;
-  /** Changes whenever any file changes (a hash of their contents): readers key their caches by it. */
-  version: string;
-  /** Number of articles, numbered 0 … articles - 1 in feed order (newest first). */
-  articles: number;
-  /** Number of distinct folded words. */
-  terms: number;
-  /** The feed's first page, as the builder was told. */
-  feed: string | null;
-  generator: string;
-  /**
-   * How a reader tells which of the articles it has loaded are newer than the
-   * index: `newest` is the latest `date_published` in it (ISO 8601, null if
-   * none has one); `ids` the ids of its first articles and of every article
-   * published at `newest`.
-   */
-  recent: { newest: string | null; ids: string[] };
-  /** Posting files (`p/N.bsi`): the folded words with the articles they occur in. */
-  postings: TermRanges;
-  /** Vocabulary files (`v/N.bsi`): the folded words only, for the typo scan. */
-  vocabulary: TermRanges;
-  /** Display files (`d/N.bsi`): file N holds articles N × per … N × per + per - 1. */
-  display: { per: number; files: number; bytes: number };
-  /** Total size of the files (gzipped), index.json excluded. */
-  bytes: number;
-}
 
 /** One article as a display file gives it (JSON; absent fields are null). */
 export interface DisplayRecord {
@@ -93,11 +59,6 @@ export interface PostingShard {
   docs: Uint32Array;
   /** FIELD_* bits of each posting. */
   fields: Uint8Array;
-}
-
-/** Thrown for a file that is not what the manifest promises: the reader falls back. */
-export class ArchiveError extends Error {
-  override name = 'ArchiveError';
 }
 
 // ---- bytes ----
@@ -331,39 +292,6 @@ export const readPostingFile = (stored: Uint8Array, version: string, articles: n
 export const readVocabularyFile = (stored: Uint8Array, version: string): Promise<string[]> => readFile(stored, KIND_VOCABULARY, version, readTerms);
 
 export const readDisplayFile = (stored: Uint8Array, version: string): Promise<DisplayRecord[]> => readFile(stored, KIND_DISPLAY, version, decodeDisplay);
-
-// ---- the manifest ----
-
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-const isCounts = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => Number.isInteger(n) && n >= 0);
-const isRanges = (x: unknown): x is TermRanges => {
-  const r = x as TermRanges;
-  return !!r && isStrings(r.first) && isCounts(r.bytes) && r.first.length === r.bytes.length;
-};
-
-/** The manifest, checked: an error names what is wrong (another format is said so). */
-export function parseManifest(json: unknown): ArchiveManifest {
-  const m = json as ArchiveManifest;
-  if (!m || typeof m !== 'object') throw new ArchiveError('index.json is not an object');
-  if (m.format !== ARCHIVE_FORMAT) throw new ArchiveError(`index format ${String(m.format)}, this reader reads format ${ARCHIVE_FORMAT}`);
-  const ok =
-    typeof m.version === 'string' &&
-    m.version.length > 0 &&
-    Number.isInteger(m.articles) &&
-    m.articles >= 0 &&
-    Number.isInteger(m.terms) &&
-    !!m.recent &&
-    isStrings(m.recent.ids) &&
-    (m.recent.newest === null || typeof m.recent.newest === 'string') &&
-    isRanges(m.postings) &&
-    isRanges(m.vocabulary) &&
-    !!m.display &&
-    Number.isInteger(m.display.per) &&
-    m.display.per > 0 &&
-    m.display.files === Math.ceil(m.articles / m.display.per);
-  if (!ok) throw new ArchiveError('index.json lacks fields of format 1');
-  return m;
-}
 
 /** The file of a term range holding `term` (the last whose first term is not after it), or -1 before the first. */
 export function rangeOf(ranges: TermRanges, term: string): number {

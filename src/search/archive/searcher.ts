@@ -2,9 +2,9 @@ import type { Article, Feed } from '../../feed/types.js';
 import type { SearchOptions, SearchResults } from '../engine.js';
 import { PerFeed } from '../per-feed.js';
 import { searchFor, workerOrPage, WorkerSearchEngine, type Searcher } from '../worker-client.js';
-import { fetchManifest } from './files.js';
+import { fetchManifest } from './manifest.js';
 import { indexFolder } from './folder.js';
-import type { ArchiveManifest } from './format.js';
+import type { ArchiveManifest } from './manifest.js';
 
 /**
  * The page's side of an archive search: reads the index's manifest, picks
