@@ -273,6 +273,7 @@ for (const r of results) {
     notes.push(`${side.name}: each query pasted whole on a cold page (bytes to its results / by the end): ${run.pasted.map((c) => `«${c.query}» ${kb(c.firstResults)} / ${kb(c.endOfQuery)}`).join('; ')}`);
     const parts = run.cold[0]?.parts;
     if (parts) notes.push(`${side.name}: what the first cold query fetched: ${Object.entries(parts).map(([k, v]) => `${k} ${kb(v.bytes)} (${v.files})`).join(', ')}`);
+    if (run.cold[0]?.keys) notes.push(`${side.name}: the first cold query, key by key (what arrived until the next key): ${run.cold[0].keys.map((k) => `«${k.value}» ${kb(k.bytes)}`).join(', ')}`);
     if (!side.debounced && run.perKey.length) notes.push(`${side.name}: each key → its results, cached: median ${ms(median(run.perKey))}, p95 ${ms(perKey)}, max ${ms(Math.max(...run.perKey))}`);
     if (side.kind === 'bantin-index') {
       const big = r.archive.feed.items.length >= 10_000;

@@ -166,8 +166,14 @@ export async function runSide({ browser, site, side, timed, relevance, sessions,
           part.bytes += r.bytes;
           part.files++;
         }
+        // What each key of the query cost (index files only; the code arrives with the first).
+        const keys = typed.inputs.map((key, k) => ({
+          value: key.value,
+          bytes: bytesBetween(site.log, side.counts, k ? key.t : from, typed.inputs[k + 1]?.t ?? now()),
+        }));
         const row = {
           parts,
+          keys,
           session: s + 1,
           query: q.query,
           firstResults: first ? bytesBetween(site.log, side.counts, from, first.t) : null,

@@ -55,7 +55,7 @@ export interface EngineStats {
 }
 
 /** Candidates fuse.js scores per query: enough for the dropdown and the first results pages. */
-export const FUSE_CANDIDATES = 24;
+export const FUSE_CANDIDATES = 16;
 /** Candidates fuse.js scores in one slice. */
 const FUSE_SLICE = 25;
 /** Characters of an excerpt (unless the search asks for another length), and what a body slice is sized for. */
