@@ -48,7 +48,7 @@ export const SHORT_PREFIX_BYTES: readonly number[] = [0, 0, 0, 8 * 1024];
 /** Partial indexes (one per set of posting files) kept between keys. */
 const PARTIALS = 8;
 /** Decoded posting files kept (the stored ones stay in IndexedDB). */
-const POSTING_FILES = 96;
+const POSTING_FILES = 256;
 
 export interface ArchiveSource {
   /** The index folder's URL, with its trailing slash. */
