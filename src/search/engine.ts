@@ -68,7 +68,7 @@ const SHORT_CACHE = 2000;
 const SLICE_CACHE = 1000;
 /** Source characters taken around a body match: enough for the excerpt once tags are gone. */
 const SLICE_BEFORE = 160;
-const SLICE_AFTER = 480;
+export const SLICE_AFTER = 480;
 
 const FUSE_KEYS = [
   { name: 'title', weight: 3 },
@@ -150,7 +150,7 @@ function bodySlice(a: SearchItem, at: number): { text: string; before: boolean; 
 }
 
 /** The body offset where the most query words occur close together. */
-function anchorOf(positions: Uint16Array, base: number, m: number): number {
+export function anchorOf(positions: Uint16Array, base: number, m: number): number {
   let best = -1;
   let bestCount = 0;
   for (let j = 0; j < m; j++) {

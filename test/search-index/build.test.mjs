@@ -8,16 +8,20 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseFeedText } from '../../dist/feed/index.js';
 import { buildArchive } from '../../dist/search/archive/build.js';
 import {
+  BODY_HEAD,
   filePath,
   KIND_DISPLAY,
   KIND_POSTINGS,
+  KIND_REST,
   KIND_VOCABULARY,
   parseManifest,
   rangeOf,
   readDisplayFile,
   readPostingFile,
+  readRestFile,
   readVocabularyFile,
 } from '../../dist/search/archive/format.js';
+import { bodyText } from '../../dist/shared/text.js';
 import { fold } from '../../dist/search/fold.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/feeds/vi-news-danes.feed.json', import.meta.url));
@@ -37,12 +41,14 @@ describe('buildArchive on 2,031 real headlines', () => {
     byPath = new Map(built.files.map((f) => [f.path, f.data]));
   });
 
-  it('writes index.json: format 1, the article count, the feed, the shard maps', () => {
+  it('writes index.json: format 2, the article count, the feed, the shard maps', () => {
     const json = JSON.parse(new TextDecoder().decode(byPath.get('index.json')));
     assert.deepEqual(json, built.manifest);
     const m = parseManifest(json);
-    assert.equal(m.format, 1);
+    assert.equal(m.format, 2);
     assert.equal(m.articles, 2031);
+    // Headlines and leads: no body longer than a display file holds.
+    assert.deepEqual(m.rests, { files: 0, bytes: 0 });
     assert.equal(m.feed, FEED_URL);
     assert.match(m.version, /^[0-9a-z-]+$/);
     assert.ok(m.postings.first.length > 1, 'more than one posting file');
@@ -129,7 +135,56 @@ describe('buildArchive on 2,031 real headlines', () => {
     await assert.rejects(readPostingFile(byPath.get(filePath(KIND_POSTINGS, 0)), 'other', built.manifest.articles), /version/);
     await assert.rejects(readPostingFile(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), built.manifest.version, 10), /gunzip/);
     await assert.rejects(readDisplayFile(byPath.get(filePath(KIND_POSTINGS, 0)), built.manifest.version), /another kind/);
-    assert.throws(() => parseManifest({ ...built.manifest, format: 2 }), /format 2/);
+    assert.throws(() => parseManifest({ ...built.manifest, format: 1 }), /format 1/);
+  });
+});
+
+describe('buildArchive on long articles: the head of each body in its display file, the rest apart', () => {
+  let articles;
+  let built;
+  let byPath;
+  before(async () => {
+    // Real leads strung together: bodies of a few thousand characters, and one short one.
+    const leads = feedOf(readFileSync(FIXTURE, 'utf8')).items.map((a) => a.summary);
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      id: String(100 + i),
+      title: `Bài ${i}`,
+      content_html: i === 5 ? `<p>${leads[0]}</p>` : leads.slice(i * 20, i * 20 + 20).map((l) => `<p>${l}</p>`).join(''),
+    }));
+    articles = feedOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Quận 5', items })).items;
+    built = await buildArchive(articles);
+    byPath = new Map(built.files.map((f) => [f.path, f.data]));
+  });
+
+  it('cuts a long body before a word: head and rest make the body, and the manifest counts the rest files', async () => {
+    const m = built.manifest;
+    const records = [];
+    const rests = [];
+    for (let i = 0; i < m.display.files; i++) {
+      const mine = await readDisplayFile(byPath.get(filePath(KIND_DISPLAY, i)), m.version);
+      records.push(...mine);
+      const rest = byPath.get(filePath(KIND_REST, i));
+      rests.push(...(rest ? await readRestFile(rest, m.version) : mine.map(() => null)));
+    }
+    assert.equal(records.length, 12);
+    records.forEach((r, d) => {
+      const body = bodyText(articles[d]);
+      if (d === 5) {
+        assert.equal(r.more, undefined, 'a short body is whole');
+        assert.equal(r.body, body);
+        assert.equal(rests[d], null);
+        return;
+      }
+      assert.ok(body.length > BODY_HEAD);
+      assert.equal(r.more, true);
+      assert.ok(r.body.length <= BODY_HEAD && r.body.length >= BODY_HEAD / 2, `head of ${r.body.length} characters`);
+      assert.equal(r.body + rests[d], body);
+      assert.match(rests[d], /^ /, 'cut at a space: no word split');
+    });
+    const restFiles = built.files.filter((f) => f.path.startsWith('r/'));
+    assert.equal(m.rests.files, restFiles.length);
+    assert.equal(m.rests.bytes, restFiles.reduce((s, f) => s + f.data.length, 0));
+    await assert.rejects(readRestFile(byPath.get(filePath(KIND_DISPLAY, 0)), m.version), /another kind/);
   });
 });
 

@@ -112,7 +112,7 @@ describe('<bantin-search index>', () => {
 
   for (const [what, set] of [
     ['a missing index (404)', 'nothing-here'],
-    ['an index of another format', 'demo-format-2'],
+    ['an index of another format', 'demo-format-1'],
     ['a corrupt posting file', 'demo-corrupt'],
     ['a corrupt display file', 'demo-corrupt-display'],
   ]) {

@@ -7,14 +7,17 @@ import { TimeSlicer } from '../yield.js';
 import {
   ARCHIVE_FORMAT,
   encodeDisplay,
+  encodeRest,
   encodePostings,
   encodeVocabulary,
   filePath,
   KIND_DISPLAY,
   KIND_POSTINGS,
+  KIND_REST,
   KIND_VOCABULARY,
   MANIFEST_NAME,
   packFile,
+  splitBody,
   streamGzip,
   type ArchiveManifest,
   type DisplayRecord,
@@ -160,22 +163,39 @@ export async function buildArchive(
   const vocabularyStarts = cut(terms.length, (t) => termBytes[t], VOCABULARY_TARGET);
   const vocabularyPayloads = vocabularyStarts.map((from, i) => encodeVocabulary(terms.slice(from, vocabularyStarts[i + 1] ?? terms.length)));
 
-  // Display files: a fixed number of articles each, so no table of them is needed.
+  // Display files: a fixed number of articles each, so no table of them is needed (sized by
+  // whole records, so an archive of long articles keeps one a file). The rest of long bodies
+  // goes to rest files, one per display file that has any.
   const records = articles.map(displayRecord);
   const recordBytes = records.reduce((sum, r) => sum + JSON.stringify(r).length, 0);
   const per = n ? Math.max(1, Math.min(64, Math.round(DISPLAY_TARGET / (recordBytes / n)))) : 1;
+  const rests = records.map((r) => {
+    if (!r.body) return null;
+    const [head, rest] = splitBody(r.body);
+    if (rest !== null) {
+      r.body = head;
+      r.more = true;
+    }
+    return rest;
+  });
   const displayPayloads: Uint8Array[] = [];
-  for (let from = 0; from < n; from += per) displayPayloads.push(encodeDisplay(records.slice(from, from + per)));
+  const restPayloads: [number, Uint8Array][] = [];
+  for (let from = 0, i = 0; from < n; from += per, i++) {
+    displayPayloads.push(encodeDisplay(records.slice(from, from + per)));
+    const mine = rests.slice(from, from + per);
+    if (mine.some((r) => r !== null)) restPayloads.push([i, encodeRest(mine)]);
+  }
 
-  const version = versionOf([...postingPayloads, ...vocabularyPayloads, ...displayPayloads], n);
+  const version = versionOf([...postingPayloads, ...vocabularyPayloads, ...displayPayloads, ...restPayloads.map(([, p]) => p)], n);
 
   const files: ArchiveFile[] = [];
   const jobs: [FileKind, number, Uint8Array][] = [
     ...postingPayloads.map((p, i) => [KIND_POSTINGS, i, p] as [FileKind, number, Uint8Array]),
     ...vocabularyPayloads.map((p, i) => [KIND_VOCABULARY, i, p] as [FileKind, number, Uint8Array]),
     ...displayPayloads.map((p, i) => [KIND_DISPLAY, i, p] as [FileKind, number, Uint8Array]),
+    ...restPayloads.map(([i, p]) => [KIND_REST, i, p] as [FileKind, number, Uint8Array]),
   ];
-  const sizes: Record<FileKind, number[]> = { [KIND_POSTINGS]: [], [KIND_VOCABULARY]: [], [KIND_DISPLAY]: [] };
+  const sizes: Record<FileKind, number[]> = { [KIND_POSTINGS]: [], [KIND_VOCABULARY]: [], [KIND_DISPLAY]: [], [KIND_REST]: [] };
   const BATCH = 64;
   for (let i = 0; i < jobs.length; i += BATCH) {
     progress('compress', i, jobs.length);
@@ -206,6 +226,7 @@ export async function buildArchive(
     postings: ranges(postingStarts, sizes[KIND_POSTINGS]),
     vocabulary: ranges(vocabularyStarts, sizes[KIND_VOCABULARY]),
     display: { per, files: displayPayloads.length, bytes: sum(sizes[KIND_DISPLAY]) },
+    rests: { files: restPayloads.length, bytes: sum(sizes[KIND_REST].filter((x) => x !== undefined)) },
     bytes: sum(files.map((f) => f.data.length)),
   };
   files.push({ path: MANIFEST_NAME, data: utf8.encode(JSON.stringify(manifest)) });

@@ -1,10 +1,11 @@
 import type { Article } from '../../feed/types.js';
 import type { KV } from '../../shared/kv.js';
 import { stripHtml } from '../../shared/text.js';
-import { indexSource, SearchEngine, type SearchItem } from '../engine.js';
+import { anchorOf, indexSource, SearchEngine, SLICE_AFTER, type SearchItem } from '../engine.js';
+import { markedWordPattern } from '../highlight.js';
 import { loadFuse } from '../fuse.js';
 import { scanWords } from '../scan.js';
-import { activeWords, bodyPosition, buildIndexData, isTypoOf, needsTypoScan, NO_POSITION, TokenIndex, type IndexData, type MatchResult } from '../token-index.js';
+import { activeWords, bodyPosition, buildIndexData, FIELD_BODY, isTypoOf, needsTypoScan, NO_POSITION, TokenIndex, type IndexData, type MatchResult } from '../token-index.js';
 import type { QueryToken } from '../tokenize.js';
 import { TimeSlicer } from '../yield.js';
 import { ArchiveFiles } from './files.js';
@@ -13,13 +14,16 @@ import {
   filePath,
   KIND_DISPLAY,
   KIND_POSTINGS,
+  KIND_REST,
   KIND_VOCABULARY,
   rangeOf,
   readDisplayFile,
   readPostingFile,
+  readRestFile,
   readVocabularyFile,
   type ArchiveManifest,
   type DisplayRecord,
+  type FileKind,
   type PostingShard,
   type TermRanges,
 } from './format.js';
@@ -61,8 +65,8 @@ export interface ArchiveSource {
 interface Partial {
   index: TokenIndex;
   data: IndexData;
-  /** Archive documents whose body positions are filled in. */
-  positioned: Set<number>;
+  /** Archive documents whose body positions are filled in: true from the whole body, false from its head. */
+  positioned: Map<number, boolean>;
 }
 
 /** An article of the index as the elements show it. */
@@ -92,6 +96,9 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
   private readonly postings = new Map<number, Promise<PostingShard>>();
   private readonly vocabulary = new Map<number, Promise<string[]>>();
   private readonly display = new Map<number, Promise<void>>();
+  private readonly rest = new Map<number, Promise<void>>();
+  /** Archive documents of which only the head of the body is here (its rest is in a rest file). */
+  private readonly headOnly = new Set<number>();
   private readonly partials = new Map<string, Promise<Partial>>();
 
   private constructor(
@@ -164,6 +171,13 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
     signal?.throwIfAborted();
     // Body positions come from the bodies just fetched: the same ones the in-page index records.
     if (this.position(partial, head)) match = partial.index.match(tokens, need);
+    // Where a head is not enough for the ranking and excerpt the whole body would give, the rest.
+    const whole = this.needRest(partial, tokens, match, head);
+    if (whole.length) {
+      await this.rests(whole);
+      signal?.throwIfAborted();
+      if (this.position(partial, whole)) match = partial.index.match(tokens, need);
+    }
     return match;
   }
 
@@ -213,55 +227,115 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
       async () => {
         const shards = await Promise.all(numbers.map((n) => this.shard(n)));
         const data = merge(shards, this.freshData, this.fresh, this.fresh + this.manifest.articles);
-        return { index: new TokenIndex(data), data, positioned: new Set<number>() };
+        return { index: new TokenIndex(data), data, positioned: new Map<number, boolean>() };
       },
       PARTIALS,
     );
   }
 
   /** Fetches the display files of these documents (fresh ones are already here). */
-  private async articles(docs: number[]) {
+  private articles(docs: number[]) {
+    return this.byFile(
+      docs.filter((d) => d >= this.fresh && !this.docs[d]),
+      this.display,
+      KIND_DISPLAY,
+      readDisplayFile,
+      (r, doc) => {
+        this.docs[doc] = recordArticle(r, doc) as unknown as T;
+        if (r.more) this.headOnly.add(doc);
+      },
+    );
+  }
+
+  /** Fetches, once each, the display or rest files holding these archive documents, and hands `take` each article's entry. */
+  private async byFile<E>(
+    docs: number[],
+    kept: Map<number, Promise<void>>,
+    kind: FileKind,
+    read: (stored: Uint8Array, version: string) => Promise<E[]>,
+    take: (entry: E, doc: number) => void,
+  ) {
     const { per } = this.manifest.display;
-    const chunks = new Set<number>();
-    for (const d of docs) if (d >= this.fresh && !this.docs[d]) chunks.add(Math.floor((d - this.fresh) / per));
+    const files = new Set(docs.map((d) => Math.floor((d - this.fresh) / per)));
     await Promise.all(
-      [...chunks].map((c) =>
-        cached(this.display, c, async () => {
-          const records = await readDisplayFile(await this.files.get(filePath(KIND_DISPLAY, c)), this.manifest.version);
+      [...files].map((c) =>
+        cached(kept, c, async () => {
+          const entries = await read(await this.files.get(filePath(kind, c)), this.manifest.version);
           const first = c * per;
-          if (records.length !== Math.min(per, this.manifest.articles - first)) throw new ArchiveError(`display file ${c} holds ${records.length} articles`);
-          records.forEach((r, i) => {
-            const doc = this.fresh + first + i;
-            this.docs[doc] = recordArticle(r, doc) as unknown as T;
-          });
+          if (entries.length !== Math.min(per, this.manifest.articles - first)) throw new ArchiveError(`${filePath(kind, c)} holds ${entries.length} articles`);
+          entries.forEach((e, i) => take(e, this.fresh + first + i));
         }),
       ),
     );
   }
 
+  /**
+   * The documents among `head` whose body head gives another ranking or excerpt than their whole
+   * body would: the stretch around the anchor reaches past the head, a query word occurs in the
+   * body but not in the head, or a word typed with its marks is not in the head so typed.
+   */
+  private needRest(partial: Partial, tokens: QueryToken[], match: MatchResult, head: number[]): number[] {
+    if (!head.some((d) => this.headOnly.has(d))) return [];
+    const { index, data } = partial;
+    const m = tokens.length;
+    const active = tokens.filter((_, j) => match.activeFlags[j]);
+    // Per query word, the words it matches; a word matching another query word is that word's.
+    const words = active.map((t) => {
+      const others = new Set(active.filter((o) => o !== t).map((o) => o.folded));
+      return index.expand(t).map(({ term }) => ({ term, own: !others.has(index.terms[term]) }));
+    });
+    const marks = active.filter((t) => t.marked).map(markedWordPattern);
+    return head.filter((d, i) => {
+      if (!this.headOnly.has(d)) return false;
+      const body = this.docs[d]?.contentText ?? '';
+      if (Math.max(anchorOf(match.positions, i * m, m), 0) + SLICE_AFTER >= body.length) return true;
+      // A query word's first place in the body is its words' first: in the head if one of them
+      // is there; else in the rest if one of them is in the body at all.
+      for (const matches of words) {
+        let inHead = false;
+        let inBody = false;
+        for (const { term, own } of matches) {
+          const p = postingOf(data, term, d);
+          if (p < 0) continue;
+          if (own && data.positions[p] !== NO_POSITION) inHead = true;
+          else if (data.fields[p] & FIELD_BODY && data.positions[p] === NO_POSITION) inBody = true;
+        }
+        if (inBody && !inHead) return true;
+      }
+      return marks.some((re) => !re.test(body));
+    });
+  }
+
+  /** Fetches the rest files of these documents and makes their bodies whole. */
+  private rests(docs: number[]) {
+    return this.byFile(docs, this.rest, KIND_REST, readRestFile, (rest, doc) => {
+      const a = this.docs[doc] as unknown as Article | undefined;
+      if (rest === null || !a || !this.headOnly.has(doc)) return;
+      a.contentText = (a.contentText ?? '') + rest;
+      this.headOnly.delete(doc);
+    });
+  }
+
   /** Fills in where each word of the partial index first occurs in these archive articles' bodies. True if any was new. */
   private position(partial: Partial, docs: number[]): boolean {
     const { index, data, positioned } = partial;
-    const { offsets, docs: postingDocs, positions } = data;
+    const { positions } = data;
     let changed = false;
     for (const d of docs) {
-      if (d < this.fresh || positioned.has(d)) continue;
-      positioned.add(d);
+      const whole = !this.headOnly.has(d);
+      const done = positioned.get(d);
+      // A body scanned whole, or a head scanned already (a head's first places are the body's).
+      if (d < this.fresh || done === true || (done === false && !whole)) continue;
+      positioned.set(d, whole);
       const body = this.docs[d]?.contentText;
       if (!body) continue;
       scanWords(body, false, {
         word(buffer, length, _hash, start) {
           const t = index.find(String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]));
           if (t < 0) return;
-          let lo = offsets[t];
-          let hi = offsets[t + 1];
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (postingDocs[mid] < d) lo = mid + 1;
-            else hi = mid;
-          }
-          if (lo < offsets[t + 1] && postingDocs[lo] === d && positions[lo] === NO_POSITION) {
-            positions[lo] = bodyPosition(start);
+          const p = postingOf(data, t, d);
+          if (p >= 0 && positions[p] === NO_POSITION) {
+            positions[p] = bodyPosition(start);
             changed = true;
           }
         },
@@ -269,6 +343,18 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
     }
     return changed;
   }
+}
+
+/** The posting of term `t` for document `d` in an index, or -1. */
+function postingOf({ offsets, docs }: IndexData, t: number, d: number): number {
+  let lo = offsets[t];
+  let hi = offsets[t + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets[t + 1] && docs[lo] === d ? lo : -1;
 }
 
 /** A promise kept by key, the least recently asked for going past `limit`; a failed one is forgotten, so the next query tries again. */

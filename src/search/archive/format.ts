@@ -26,9 +26,27 @@ export const FILE_EXT = '.bsi';
 export const KIND_POSTINGS = 1;
 export const KIND_VOCABULARY = 2;
 export const KIND_DISPLAY = 3;
-export type FileKind = typeof KIND_POSTINGS | typeof KIND_VOCABULARY | typeof KIND_DISPLAY;
+export const KIND_REST = 4;
+export type FileKind = typeof KIND_POSTINGS | typeof KIND_VOCABULARY | typeof KIND_DISPLAY | typeof KIND_REST;
 
-const FOLDER: Record<FileKind, string> = { [KIND_POSTINGS]: 'p', [KIND_VOCABULARY]: 'v', [KIND_DISPLAY]: 'd' };
+const FOLDER: Record<FileKind, string> = { [KIND_POSTINGS]: 'p', [KIND_VOCABULARY]: 'v', [KIND_DISPLAY]: 'd', [KIND_REST]: 'r' };
+
+/**
+ * Characters of a body a display file holds (cut before a word, so no word is split): a
+ * query's words mostly occur early in a news article, and its excerpt is cut around them. The
+ * rest of a longer body is in a rest file, fetched only for an article whose ranking or
+ * excerpt needs it.
+ */
+export const BODY_HEAD = 1000;
+
+/** `body` cut into what a display file holds and the rest (null: it holds all of it). */
+export function splitBody(body: string): [head: string, rest: string | null] {
+  if (body.length <= BODY_HEAD) return [body, null];
+  const cut = body.lastIndexOf(' ', BODY_HEAD);
+  // No space in the second half of the head: not prose, kept whole.
+  if (cut < BODY_HEAD / 2) return [body, null];
+  return [body.slice(0, cut), body.slice(cut)];
+}
 
 /** The path of file `n` of a kind, relative to the index folder: `p/12.bsi`. */
 export const filePath = (kind: FileKind, n: number): string => `${FOLDER[kind]}/${n}${FILE_EXT}`;
@@ -49,6 +67,8 @@ export interface DisplayRecord {
   body?: string;
   /** The body is the summary as plain text (`body` is then left out: many feeds repeat the lead). */
   summaryIsBody?: true;
+  /** `body` is the body's first part only: the rest file of this display file (`r/N.bsi`) holds the rest. */
+  more?: true;
 }
 
 /** The decoded content of a posting file. */
@@ -236,6 +256,17 @@ export function encodeDisplay(records: readonly DisplayRecord[]): Uint8Array {
   return encoder.encode(JSON.stringify(records));
 }
 
+/** A rest file: per article of its display file, the rest of its body, or null. */
+export function encodeRest(rests: readonly (string | null)[]): Uint8Array {
+  return encoder.encode(JSON.stringify(rests));
+}
+
+function decodeRest(r: ByteReader): (string | null)[] {
+  const rests: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
+  if (!Array.isArray(rests) || !rests.every((x) => x === null || typeof x === 'string')) throw new ArchiveError('bad rest file');
+  return rests as (string | null)[];
+}
+
 function decodeDisplay(r: ByteReader): DisplayRecord[] {
   const records: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
   if (!Array.isArray(records) || !records.every((x) => x && typeof x.id === 'string' && typeof x.title === 'string')) {
@@ -292,6 +323,8 @@ export const readPostingFile = (stored: Uint8Array, version: string, articles: n
 export const readVocabularyFile = (stored: Uint8Array, version: string): Promise<string[]> => readFile(stored, KIND_VOCABULARY, version, readTerms);
 
 export const readDisplayFile = (stored: Uint8Array, version: string): Promise<DisplayRecord[]> => readFile(stored, KIND_DISPLAY, version, decodeDisplay);
+
+export const readRestFile = (stored: Uint8Array, version: string): Promise<(string | null)[]> => readFile(stored, KIND_REST, version, decodeRest);
 
 /** The file of a term range holding `term` (the last whose first term is not after it), or -1 before the first. */
 export function rangeOf(ranges: TermRanges, term: string): number {

@@ -7,7 +7,7 @@
 import { MANIFEST_NAME } from './folder.js';
 
 /** The format's version: `format` in index.json and the fifth byte of every file. */
-export const ARCHIVE_FORMAT = 1;
+export const ARCHIVE_FORMAT = 2;
 
 /** Thrown for a file that is not what the manifest promises: the reader falls back. */
 export class ArchiveError extends Error {
@@ -46,6 +46,8 @@ export interface ArchiveManifest {
   vocabulary: TermRanges;
   /** Display files (`d/N.bsi`): file N holds articles N × per … N × per + per - 1. */
   display: { per: number; files: number; bytes: number };
+  /** Rest files (`r/N.bsi`, for display file N): the rest of bodies longer than a display file holds. */
+  rests: { files: number; bytes: number };
   /** Total size of the files (gzipped), index.json excluded. */
   bytes: number;
 }
@@ -78,7 +80,7 @@ export function parseManifest(json: unknown): ArchiveManifest {
     Number.isInteger(m.display.per) &&
     m.display.per > 0 &&
     m.display.files === Math.ceil(m.articles / m.display.per);
-  if (!ok) throw new ArchiveError('index.json lacks fields of format 1');
+  if (!ok) throw new ArchiveError(`index.json lacks fields of format ${ARCHIVE_FORMAT}`);
   return m;
 }
 

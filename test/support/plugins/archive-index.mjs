@@ -17,6 +17,26 @@ async function articles(files) {
   return out;
 }
 
+/**
+ * Long articles: each body strings together 24 real leads of the DANES headlines (about
+ * 6,000 characters), so a display file holds only the head of each body and rest files
+ * the rest. Served beside the index as feed.json.
+ */
+async function longFeedText() {
+  const leads = (await articles(DANES)).filter((a) => a.summary);
+  const items = Array.from({ length: 40 }, (_, i) => ({
+    id: `long-${i}`,
+    title: leads[i * 7].title,
+    url: `https://tin.example.vn/long/${i}`,
+    date_published: new Date(Date.UTC(2025, 0, 40 - i)).toISOString(),
+    content_html: leads
+      .slice(i * 7, i * 7 + 24)
+      .map((a) => `<p>${a.summary}</p>`)
+      .join(''),
+  }));
+  return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Tin dài', items });
+}
+
 const DEMO = ['demo/feed.json', 'demo/feed-2.json'];
 const DANES = ['test/fixtures/feeds/vi-news-danes.feed.json'];
 
@@ -31,12 +51,15 @@ const SETS = {
   // A display file that is not one.
   'demo-corrupt-display': { feeds: DEMO, corrupt: (path) => path.startsWith('d/') },
   // Written by a newer bantin-index.
-  'demo-format-2': { feeds: DEMO, manifest: (m) => ({ ...m, format: 2 }) },
+  'demo-format-1': { feeds: DEMO, manifest: (m) => ({ ...m, format: 1 }) },
   // Rebuilt between the page's reading of index.json and of the files: its first index.json is demo-stale's.
   'demo-rebuilt': { feeds: DEMO, firstManifestFrom: 'demo-stale' },
   // The same, caught between the rebuild's two renames: the folder is missing at the page's second look.
   'demo-swapping': { feeds: DEMO, firstManifestFrom: 'demo-stale', missingOnce: true },
   danes: { feeds: DANES },
+  long: { feeds: DANES, feedText: longFeedText },
+  // A rest file that is not one.
+  'long-corrupt-rest': { feeds: DANES, feedText: longFeedText, corrupt: (path) => path.startsWith('r/') },
 };
 
 const built = new Map();
@@ -47,11 +70,20 @@ function build(name) {
     const set = SETS[name];
     p = (async () => {
       const { buildArchive } = await dist('search/archive/build.js');
-      const items = (await articles(set.feeds)).slice(set.skip ?? 0);
+      let items;
+      let feedText;
+      if (set.feedText) {
+        const { parseFeedText } = await dist('feed/index.js');
+        feedText = await set.feedText();
+        items = parseFeedText(feedText, 'http://localhost/__archive/long/feed.json').feed.items;
+      } else {
+        items = (await articles(set.feeds)).slice(set.skip ?? 0);
+      }
       // Gzipped by zlib, as bantin-index gzips them: Chromium reads what the command writes.
       const { files, manifest } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}`, gzip: (b) => gzipSync(b) });
       const byPath = new Map(files.map((f) => [f.path, Buffer.from(f.data)]));
       if (set.manifest) byPath.set('index.json', Buffer.from(JSON.stringify(set.manifest(manifest))));
+      if (feedText) byPath.set('feed.json', Buffer.from(feedText));
       if (set.corrupt) for (const path of byPath.keys()) if (set.corrupt(path)) byPath.set(path, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
       return byPath;
     })();
