@@ -4,7 +4,7 @@ import { loadFuse } from './fuse.js';
 import { excerpt, highlightAll, markedWordPattern, WordMatcher, type Highlighted } from './highlight.js';
 import { SearchIndexCache } from './index-cache.js';
 import { prepareText, stripHtml } from '../shared/text.js';
-import { buildIndexData, NO_POSITION, POSITION_UNIT, TokenIndex, type IndexSource, type MatchResult } from './token-index.js';
+import { buildIndexData, POSITION_UNIT, TokenIndex, UNKNOWN_POSITION, type IndexSource, type MatchResult } from './token-index.js';
 import { parseQuery, type QueryToken } from './tokenize.js';
 import { PerFeed } from './per-feed.js';
 import { feedVersion } from './version.js';
@@ -155,11 +155,11 @@ export function anchorOf(positions: Uint16Array, base: number, m: number): numbe
   let bestCount = 0;
   for (let j = 0; j < m; j++) {
     const p = positions[base + j];
-    if (p === NO_POSITION) continue;
+    if (p >= UNKNOWN_POSITION) continue;
     let count = 0;
     for (let k = 0; k < m; k++) {
       const q = positions[base + k];
-      if (q !== NO_POSITION && q >= p && (q - p) * POSITION_UNIT <= SLICE_AFTER - WINDOW) count++;
+      if (q < UNKNOWN_POSITION && q >= p && (q - p) * POSITION_UNIT <= SLICE_AFTER - WINDOW) count++;
     }
     if (count > bestCount || (count === bestCount && p < best)) {
       best = p;

@@ -16,11 +16,17 @@ export const FIELD_CATEGORY = 4;
 export const FIELD_BODY = 8;
 /** `positions` value of a posting with no body occurrence. */
 export const NO_POSITION = 0xffff;
+/**
+ * `positions` value of a body occurrence whose place is not known yet (an archive article of
+ * which only the head of the body is here): the first place of a query word whose known places
+ * are all NO_POSITION, since it is smaller.
+ */
+export const UNKNOWN_POSITION = 0xfffe;
 /** Body offsets are kept in units of 4 code units, so 16 bits reach 256 K characters. */
 export const POSITION_UNIT = 4;
 
 /** A body offset as `positions` keeps it. */
-export const bodyPosition = (start: number): number => Math.min(Math.floor(start / POSITION_UNIT), NO_POSITION - 1);
+export const bodyPosition = (start: number): number => Math.min(Math.floor(start / POSITION_UNIT), UNKNOWN_POSITION - 1);
 
 /** The searchable fields of one document, as the feed gives them. */
 export interface IndexSource {
@@ -240,7 +246,8 @@ export interface MatchResult {
   words: Set<string>[];
   /**
    * For the first `head` of `docs`: where each query word first occurs in the
-   * body (`positions[i * query.length + j]`, in POSITION_UNITs, NO_POSITION if not there).
+   * body (`positions[i * query.length + j]`, in POSITION_UNITs, NO_POSITION if not there,
+   * UNKNOWN_POSITION if there but not where).
    */
   positions: Uint16Array;
 }

@@ -226,7 +226,7 @@ export async function buildArchive(
     postings: ranges(postingStarts, sizes[KIND_POSTINGS]),
     vocabulary: ranges(vocabularyStarts, sizes[KIND_VOCABULARY]),
     display: { per, files: displayPayloads.length, bytes: sum(sizes[KIND_DISPLAY]) },
-    rests: { files: restPayloads.length, bytes: sum(sizes[KIND_REST].filter((x) => x !== undefined)) },
+    rests: { files: restPayloads.length, bytes: sum(sizes[KIND_REST]) },
     bytes: sum(files.map((f) => f.data.length)),
   };
   files.push({ path: MANIFEST_NAME, data: utf8.encode(JSON.stringify(manifest)) });

@@ -5,7 +5,7 @@ import { anchorOf, indexSource, SearchEngine, SLICE_AFTER, type SearchItem } fro
 import { markedWordPattern } from '../highlight.js';
 import { loadFuse } from '../fuse.js';
 import { scanWords } from '../scan.js';
-import { activeWords, bodyPosition, buildIndexData, FIELD_BODY, isTypoOf, needsTypoScan, NO_POSITION, TokenIndex, type IndexData, type MatchResult } from '../token-index.js';
+import { activeWords, bodyPosition, buildIndexData, FIELD_BODY, isTypoOf, needsTypoScan, NO_POSITION, TokenIndex, UNKNOWN_POSITION, type IndexData, type MatchResult } from '../token-index.js';
 import type { QueryToken } from '../tokenize.js';
 import { TimeSlicer } from '../yield.js';
 import { ArchiveFiles } from './files.js';
@@ -172,7 +172,7 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
     // Body positions come from the bodies just fetched: the same ones the in-page index records.
     if (this.position(partial, head)) match = partial.index.match(tokens, need);
     // Where a head is not enough for the ranking and excerpt the whole body would give, the rest.
-    const whole = this.needRest(partial, tokens, match, head);
+    const whole = this.needRest(tokens, match, head);
     if (whole.length) {
       await this.rests(whole);
       signal?.throwIfAborted();
@@ -271,37 +271,18 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
 
   /**
    * The documents among `head` whose body head gives another ranking or excerpt than their whole
-   * body would: the stretch around the anchor reaches past the head, a query word occurs in the
-   * body but not in the head, or a word typed with its marks is not in the head so typed.
+   * body would: a query word occurs in the body but not in the head (the match says
+   * UNKNOWN_POSITION), the stretch around the anchor reaches past the head, or a word typed with
+   * its marks is not in the head so typed.
    */
-  private needRest(partial: Partial, tokens: QueryToken[], match: MatchResult, head: number[]): number[] {
-    if (!head.some((d) => this.headOnly.has(d))) return [];
-    const { index, data } = partial;
+  private needRest(tokens: QueryToken[], match: MatchResult, head: number[]): number[] {
     const m = tokens.length;
-    const active = tokens.filter((_, j) => match.activeFlags[j]);
-    // Per query word, the words it matches; a word matching another query word is that word's.
-    const words = active.map((t) => {
-      const others = new Set(active.filter((o) => o !== t).map((o) => o.folded));
-      return index.expand(t).map(({ term }) => ({ term, own: !others.has(index.terms[term]) }));
-    });
-    const marks = active.filter((t) => t.marked).map(markedWordPattern);
+    const marks = tokens.filter((t, j) => t.marked && match.activeFlags[j]).map(markedWordPattern);
     return head.filter((d, i) => {
       if (!this.headOnly.has(d)) return false;
+      if (match.positions.subarray(i * m, i * m + m).includes(UNKNOWN_POSITION)) return true;
       const body = this.docs[d]?.contentText ?? '';
       if (Math.max(anchorOf(match.positions, i * m, m), 0) + SLICE_AFTER >= body.length) return true;
-      // A query word's first place in the body is its words' first: in the head if one of them
-      // is there; else in the rest if one of them is in the body at all.
-      for (const matches of words) {
-        let inHead = false;
-        let inBody = false;
-        for (const { term, own } of matches) {
-          const p = postingOf(data, term, d);
-          if (p < 0) continue;
-          if (own && data.positions[p] !== NO_POSITION) inHead = true;
-          else if (data.fields[p] & FIELD_BODY && data.positions[p] === NO_POSITION) inBody = true;
-        }
-        if (inBody && !inHead) return true;
-      }
       return marks.some((re) => !re.test(body));
     });
   }
@@ -334,7 +315,7 @@ export class ArchiveEngine<T extends SearchItem = Article> extends SearchEngine<
           const t = index.find(String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]));
           if (t < 0) return;
           const p = postingOf(data, t, d);
-          if (p >= 0 && positions[p] === NO_POSITION) {
+          if (p >= 0 && positions[p] === UNKNOWN_POSITION) {
             positions[p] = bodyPosition(start);
             changed = true;
           }
@@ -373,7 +354,7 @@ function cached<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>, l
 
 /**
  * One index of posting files (archive numbers shifted past the fresh
- * articles, positions to be filled in) and the fresh articles' index: terms
+ * articles, body positions UNKNOWN_POSITION until filled in) and the fresh articles' index: terms
  * merged in order, each term's fresh postings first (they are numbered first).
  */
 function merge(shards: PostingShard[], fresh: IndexData, shift: number, docCount: number): IndexData {
@@ -423,6 +404,8 @@ function merge(shards: PostingShard[], fresh: IndexData, shift: number, docCount
       for (let q = s.offsets[st]; q < s.offsets[st + 1]; q++, p++) {
         docs[p] = s.docs[q] + shift;
         fields[p] = s.fields[q];
+        // In the body, somewhere: its display (and rest) file will say where.
+        if (fields[p] & FIELD_BODY) positions[p] = UNKNOWN_POSITION;
       }
     }
     offsets[t + 1] = p;
