@@ -40,26 +40,26 @@ async function longFeedText() {
 const DEMO = ['demo/feed.json', 'demo/feed-2.json'];
 const DANES = ['test/fixtures/feeds/vi-news-danes.feed.json'];
 
-/** Each set: the articles indexed, and what is done to the files. */
+/** Each set: the articles indexed (or `from`: another set's files), and what is done to the files. */
 const SETS = {
   // Both pages of the demo feed: the page loads the first only.
   demo: { feeds: DEMO },
   // Built before the first two articles of the feed were published.
   'demo-stale': { feeds: DEMO, skip: 2 },
   // A posting file that is not one.
-  'demo-corrupt': { feeds: DEMO, corrupt: (path) => path.startsWith('p/') },
+  'demo-corrupt': { from: 'demo', corrupt: (path) => path.startsWith('p/') },
   // A display file that is not one.
-  'demo-corrupt-display': { feeds: DEMO, corrupt: (path) => path.startsWith('d/') },
-  // Written by a newer bantin-index.
-  'demo-format-1': { feeds: DEMO, manifest: (m) => ({ ...m, format: 1 }) },
+  'demo-corrupt-display': { from: 'demo', corrupt: (path) => path.startsWith('d/') },
+  // Written by an older bantin-index (format 1: no rest files).
+  'demo-format-1': { from: 'demo', manifest: (m) => ({ ...m, format: 1 }) },
   // Rebuilt between the page's reading of index.json and of the files: its first index.json is demo-stale's.
-  'demo-rebuilt': { feeds: DEMO, firstManifestFrom: 'demo-stale' },
+  'demo-rebuilt': { from: 'demo', firstManifestFrom: 'demo-stale' },
   // The same, caught between the rebuild's two renames: the folder is missing at the page's second look.
-  'demo-swapping': { feeds: DEMO, firstManifestFrom: 'demo-stale', missingOnce: true },
+  'demo-swapping': { from: 'demo', firstManifestFrom: 'demo-stale', missingOnce: true },
   danes: { feeds: DANES },
   long: { feeds: DANES, feedText: longFeedText },
   // A rest file that is not one.
-  'long-corrupt-rest': { feeds: DANES, feedText: longFeedText, corrupt: (path) => path.startsWith('r/') },
+  'long-corrupt-rest': { from: 'long', corrupt: (path) => path.startsWith('r/') },
 };
 
 const built = new Map();
@@ -69,6 +69,13 @@ function build(name) {
   if (!p) {
     const set = SETS[name];
     p = (async () => {
+      if (set.from) {
+        // Another set's files, copied and then changed: built once.
+        const byPath = new Map(await build(set.from));
+        if (set.manifest) byPath.set('index.json', Buffer.from(JSON.stringify(set.manifest(JSON.parse(byPath.get('index.json'))))));
+        if (set.corrupt) for (const path of byPath.keys()) if (set.corrupt(path)) byPath.set(path, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
+        return byPath;
+      }
       const { buildArchive } = await dist('search/archive/build.js');
       let items;
       let feedText;
@@ -80,11 +87,9 @@ function build(name) {
         items = (await articles(set.feeds)).slice(set.skip ?? 0);
       }
       // Gzipped by zlib, as bantin-index gzips them: Chromium reads what the command writes.
-      const { files, manifest } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}`, gzip: (b) => gzipSync(b) });
+      const { files } = await buildArchive(items, { feedUrl: `http://localhost/${set.feeds[0]}`, gzip: (b) => gzipSync(b) });
       const byPath = new Map(files.map((f) => [f.path, Buffer.from(f.data)]));
-      if (set.manifest) byPath.set('index.json', Buffer.from(JSON.stringify(set.manifest(manifest))));
       if (feedText) byPath.set('feed.json', Buffer.from(feedText));
-      if (set.corrupt) for (const path of byPath.keys()) if (set.corrupt(path)) byPath.set(path, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
       return byPath;
     })();
     built.set(name, p);
