@@ -261,14 +261,17 @@ export function encodeRest(rests: readonly (string | null)[]): Uint8Array {
   return encoder.encode(JSON.stringify(rests));
 }
 
+/** The JSON payload of a display or rest file. */
+const jsonPayload = (r: ByteReader): unknown => JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
+
 function decodeRest(r: ByteReader): (string | null)[] {
-  const rests: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
+  const rests = jsonPayload(r);
   if (!Array.isArray(rests) || !rests.every((x) => x === null || typeof x === 'string')) throw new ArchiveError('bad rest file');
   return rests as (string | null)[];
 }
 
 function decodeDisplay(r: ByteReader): DisplayRecord[] {
-  const records: unknown = JSON.parse(decoder.decode(r.bytes(r.buf.length - r.pos)));
+  const records = jsonPayload(r);
   if (!Array.isArray(records) || !records.every((x) => x && typeof x.id === 'string' && typeof x.title === 'string')) {
     throw new ArchiveError('bad display file');
   }
